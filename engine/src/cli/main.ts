@@ -1,0 +1,132 @@
+/**
+ * The `faultline` command: match, check, scan and compile. Exit codes: 0 success or a match, 1 no
+ * match or problems found, 2 usage or I/O errors (one line on stderr).
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { checkKnowledge } from "../check.js";
+import { match } from "../match.js";
+import { reportJson, reportText, type RenderOptions } from "./render.js";
+import { scanFiles } from "./scan.js";
+import { UsageError } from "./usage-error.js";
+
+
+const usage = `Usage:
+  faultline match [--json] [--kb DIR] [--show-secrets] [FILE]   explain an error (FILE or standard input)
+  faultline check [--json] [DIR]                               validate entries and run their examples
+  faultline scan [--json] [--kb DIR] [--show-secrets] FILE...   find known errors in logs (- for stdin)
+  faultline compile [--kb DIR] [--out FILE]                    write the knowledge bundle as JSON
+`;
+
+/** The knowledge folder shipped with the package: engine/dist/cli → ../../../knowledge. */
+export const packagedKnowledge = fileURLToPath(new URL("../../../knowledge/", import.meta.url));
+
+async function readInput(file: string | undefined): Promise<string> {
+  if (file === undefined || file === "-") {
+    if (process.stdin.isTTY) throw new UsageError("no input: give a FILE or pipe the error text into standard input");
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString("utf8");
+  }
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
+  }
+}
+
+async function loadBundleFrom(kb: string) {
+  const result = await checkKnowledge(kb, { examples: false }).catch((error: unknown) => {
+    throw new UsageError(`cannot read knowledge folder ${kb}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
+  });
+  if (result.problems.length > 0) {
+    throw new UsageError(`${result.problems.length} problem(s) in ${kb}; run "faultline check ${kb}" (first: ${result.problems[0]?.format()})`);
+  }
+  return result.bundle;
+}
+
+function renderOptions(kb: string, showSecrets: boolean): RenderOptions {
+  return { showSecrets, entryLocation: (id) => path.relative(process.cwd(), path.join(kb, `${id}.md`)) || `${id}.md` };
+}
+
+async function runMatch(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: "boolean" }, kb: { type: "string" }, "show-secrets": { type: "boolean" } },
+  });
+  if (positionals.length > 1) throw new UsageError("match takes at most one FILE");
+  const kb = values.kb ?? packagedKnowledge;
+  const [bundle, text] = await Promise.all([loadBundleFrom(kb), readInput(positionals[0])]);
+  const report = await match(bundle, text);
+  const options = renderOptions(kb, values["show-secrets"] === true);
+  process.stdout.write(values.json ? `${JSON.stringify(reportJson(report, options))}\n` : reportText(report, options));
+  return report.matches.length > 0 ? 0 : 1;
+}
+
+async function runCheck(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: "boolean" } } });
+  if (positionals.length > 1) throw new UsageError("check takes at most one DIR");
+  const dir = positionals[0] ?? packagedKnowledge;
+  const result = await checkKnowledge(dir).catch((error: unknown) => {
+    throw new UsageError(`cannot read knowledge folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
+  });
+  if (values.json) {
+    const problems = result.problems.map(({ file, line, column, field, message, hint }) => ({ file, line, column, field, message, ...(hint ? { hint } : {}) }));
+    process.stdout.write(`${JSON.stringify({ entries: result.entries.length, examples: result.examplesRun, problems })}\n`);
+  } else if (result.problems.length > 0) {
+    for (const problem of result.problems) process.stdout.write(`${problem.format()}\n`);
+    process.stdout.write(`${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} in ${result.entries.length} valid entries\n`);
+  } else {
+    process.stdout.write(`ok: ${result.entries.length} entries, ${result.examplesRun} examples and counterexamples pass\n`);
+  }
+  return result.problems.length > 0 ? 1 : 0;
+}
+
+async function runScan(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: "boolean" }, kb: { type: "string" }, "show-secrets": { type: "boolean" } },
+  });
+  if (positionals.length === 0) throw new UsageError("scan needs at least one FILE (- for standard input)");
+  const bundle = await loadBundleFrom(values.kb ?? packagedKnowledge);
+  const found = await scanFiles(bundle, positionals, {
+    json: values.json === true,
+    showSecrets: values["show-secrets"] === true,
+    write: (line) => process.stdout.write(line),
+  });
+  return found > 0 ? 0 : 1;
+}
+
+async function runCompile(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: false, options: { kb: { type: "string" }, out: { type: "string" } } });
+  void positionals;
+  const bundle = await loadBundleFrom(values.kb ?? packagedKnowledge);
+  const json = `${JSON.stringify(bundle)}\n`;
+  if (values.out) await writeFile(values.out, json);
+  else process.stdout.write(json);
+  return 0;
+}
+
+const commands: Record<string, (args: string[]) => Promise<number>> = { match: runMatch, check: runCheck, scan: runScan, compile: runCompile };
+
+/** Runs the CLI with the given arguments and returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(usage);
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  try {
+    if (!command) throw new UsageError(`unknown command "${name}"; expected match, check, scan or compile`);
+    return await command(rest);
+  } catch (error) {
+    const known = error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+    process.stderr.write(`faultline: ${known ? (error as Error).message : `unexpected error: ${(error as Error).stack ?? String(error)}`}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,109 @@
+/** How the CLI shows a match report: human text or one JSON object, with secrets masked unless asked. */
+import type { Facts } from "../facts.js";
+import type { Match, MatchReport, NearMiss } from "../match.js";
+import type { Span } from "../operators.js";
+import { maskSecret } from "../redact.js";
+import type { FoundSecret } from "../tokens.js";
+
+/** Options shared by the renderers. */
+export interface RenderOptions {
+  readonly showSecrets: boolean;
+  /** Where an entry can be read, by id (a file path or a URL). */
+  readonly entryLocation: (id: string) => string;
+}
+
+/** The text of a span, with any secret inside it masked. */
+export function spanText(text: string, span: Span, secrets: readonly FoundSecret[], showSecrets: boolean): string {
+  let out = "";
+  let at = span.start;
+  if (!showSecrets) {
+    for (const secret of secrets) {
+      if (secret.end <= span.start || secret.start >= span.end) continue;
+      const from = Math.max(secret.start, span.start);
+      out += text.slice(at, from) + maskSecret(text.slice(secret.start, secret.end));
+      at = Math.max(at, Math.min(secret.end, span.end));
+    }
+  }
+  const snippet = out + text.slice(at, span.end);
+  return snippet.length > 160 ? `${snippet.slice(0, 157)}...` : snippet;
+}
+
+function reasonsJson(reasons: Match["why"], text: string, secrets: readonly FoundSecret[], showSecrets: boolean) {
+  return reasons.map((r) => ({
+    description: r.description,
+    fact: r.fact,
+    operator: r.operator,
+    value: r.value,
+    ...(r.path ? { path: r.path } : {}),
+    weight: r.weight,
+    spans: r.spans.map((s) => ({ start: s.start, end: s.end, text: spanText(text, s, secrets, showSecrets) })),
+  }));
+}
+
+// The text itself is left out: it is the input, and printing it back would repeat its secrets.
+function factsJson(facts: Facts): Omit<Facts, "text"> & { textLength: number } {
+  const { text, ...rest } = facts;
+  return { textLength: text.length, ...rest };
+}
+
+/** The one JSON object `faultline match --json` prints. */
+export function reportJson(report: MatchReport, options: RenderOptions): unknown {
+  const { facts, secrets } = report;
+  const text = facts.text;
+  return {
+    matches: report.matches.map((m) => ({
+      id: m.id,
+      title: m.title,
+      summary: m.summary,
+      provider: m.provider,
+      score: m.score,
+      confidence: m.confidence,
+      entry: options.entryLocation(m.id),
+      why: reasonsJson(m.why, text, secrets, options.showSecrets),
+    })),
+    near: report.near.map((n: NearMiss) => ({
+      id: n.id,
+      title: n.title,
+      held: n.held,
+      message: n.message,
+      missing: n.missing,
+      why: reasonsJson(n.why, text, secrets, options.showSecrets),
+    })),
+    facts: factsJson(facts),
+    secrets: secrets.map((s) => ({ kind: s.issuerKind ?? s.kind, start: s.start, end: s.end, ...(s.claims ? { claims: s.claims } : {}) })),
+    truncated: report.truncated,
+  };
+}
+
+/** The human report of `faultline match`. */
+export function reportText(report: MatchReport, options: RenderOptions): string {
+  const lines: string[] = [];
+  const { facts, secrets } = report;
+  if (report.truncated) lines.push("Note: the input was longer than the limit; only its start was matched.", "");
+  if (report.matches.length === 0) {
+    lines.push("No entry matches this error.");
+    const seen = [
+      facts.httpStatus !== null ? `HTTP ${facts.httpStatus}` : "",
+      facts.status ?? "",
+      ...facts.reasons.map((r) => `reason ${r}`),
+      ...facts.codes.map((c) => `code ${c}`),
+      ...facts.providers.map((p) => `provider ${p}`),
+    ].filter(Boolean);
+    lines.push(seen.length ? `Recognised: ${seen.join(", ")}.` : "Nothing in it was recognised as an error status, code or reason.");
+  }
+  report.matches.forEach((m, i) => {
+    lines.push(`${i + 1}. ${m.title}  [${m.id}]  score ${m.score}, confidence ${Math.round(m.confidence * 100)}%`);
+    lines.push(`   ${m.summary}`);
+    for (const r of m.why) {
+      const quoted = r.spans.slice(0, 2).map((s) => `"${spanText(facts.text, s, secrets, options.showSecrets).replace(/\s+/g, " ")}"`);
+      lines.push(`   - ${r.description}${quoted.length ? `: ${quoted.join(", ")}` : ""}`);
+    }
+    lines.push(`   Read: ${options.entryLocation(m.id)}`);
+    lines.push("");
+  });
+  if (report.near.length > 0) {
+    lines.push("Near misses:");
+    for (const n of report.near) lines.push(`   ${n.id}: ${n.message}`);
+  }
+  return `${lines.join("\n").trimEnd()}\n`;
+}

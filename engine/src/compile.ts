@@ -1,0 +1,34 @@
+/** Compiles validated entries to a bundle, and a bundle to json-rules-engine rules. */
+import type { RuleProperties, TopLevelCondition } from "json-rules-engine";
+import { bundleFormat, type Bundle, type BundleEntry } from "./bundle.js";
+import type { Condition, EntryMeta } from "./schema.js";
+
+/** Compiles validated entries into a bundle, sorted by id so that builds are reproducible. */
+export function compileBundle(entries: readonly EntryMeta[]): Bundle {
+  const compiled: BundleEntry[] = [...entries]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((e) => ({
+      id: e.id,
+      title: e.title,
+      summary: e.summary,
+      provider: e.provider,
+      services: e.services,
+      http: e.http,
+      codes: e.codes,
+      tags: e.tags,
+      related: e.related,
+      updated: e.updated,
+      triggers: e.triggers,
+    }));
+  return { format: bundleFormat, entries: compiled };
+}
+
+/** json-rules-engine wants all/any/not at the top; a lone fact condition is wrapped in `all`. */
+export function topLevel(condition: Condition): TopLevelCondition {
+  return ("all" in condition || "any" in condition || "not" in condition ? condition : { all: [condition] }) as TopLevelCondition;
+}
+
+/** Turns one bundle entry into a json-rules-engine rule named by the entry id. */
+export function toRule(entry: BundleEntry): RuleProperties {
+  return { name: entry.id, conditions: topLevel(entry.triggers), event: { type: "faultline.match", params: { id: entry.id } } };
+}

@@ -1,0 +1,294 @@
+/**
+ * Turns pasted text into the facts of the catalog, with the span of the input behind each value.
+ * Every pattern here is linear in the input: no nested quantifiers, bounded lookarounds.
+ */
+import type { FactName } from "./catalog.js";
+import type { Span } from "./operators.js";
+import { findSecrets, type FoundSecret, type JwtClaims } from "./tokens.js";
+
+/** The facts triggers see. */
+export interface Facts {
+  text: string;
+  httpStatus: number | null;
+  status: string | null;
+  reasons: string[];
+  codes: string[];
+  providers: string[];
+  permissions: string[];
+  principals: string[];
+  urls: string[];
+  tokenKinds: string[];
+  jwt: JwtClaims | null;
+  jwtExpired: boolean | null;
+  jwtAudienceHasPath: boolean | null;
+  jwtAudienceMatchesUrl: boolean | null;
+}
+
+/** Where in the input one fact value was found. */
+export interface Evidence extends Span {
+  readonly fact: FactName;
+  readonly value: string | number | boolean;
+}
+
+/** Facts plus what backs them. */
+export interface ExtractedFacts {
+  readonly facts: Facts;
+  readonly evidence: readonly Evidence[];
+  readonly secrets: readonly FoundSecret[];
+}
+
+/** Options of fact extraction. */
+export interface ExtractOptions {
+  /** The time of matching in ms since the epoch, for JWT expiry; defaults to now. */
+  readonly now?: number;
+}
+
+const rpcStatuses = [
+  "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED", "NOT_FOUND", "ALREADY_EXISTS",
+  "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "ABORTED", "OUT_OF_RANGE",
+  "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED",
+];
+const camelToRpc = new Map(
+  rpcStatuses.map((s) => [s.toLowerCase().replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()).replace(/^./, (c) => c.toUpperCase()), s]),
+);
+camelToRpc.set("Canceled", "CANCELLED");
+
+/** Google ErrorInfo reasons that are recognised even without a "reason" key in front. */
+const knownReasons = [
+  "ACCESS_TOKEN_SCOPE_INSUFFICIENT", "ACCESS_TOKEN_EXPIRED", "ACCESS_TOKEN_TYPE_UNSUPPORTED", "CREDENTIALS_MISSING",
+  "SERVICE_DISABLED", "IAM_PERMISSION_DENIED", "API_KEY_INVALID", "API_KEY_SERVICE_BLOCKED", "API_KEY_HTTP_REFERRER_BLOCKED",
+  "API_KEY_IP_ADDRESS_BLOCKED", "BILLING_DISABLED", "RATE_LIMIT_EXCEEDED", "RESOURCE_QUOTA_EXCEEDED", "SECURITY_POLICY_VIOLATED",
+  "USER_PROJECT_DENIED", "CONSUMER_INVALID", "CONSUMER_SUSPENDED", "SERVICE_CONFIG_NOT_FOUND_OR_PERMISSION_DENIED",
+  "NO_MATCHING_ACCESS_LEVEL", "RESOURCES_NOT_IN_SAME_SERVICE_PERIMETER", "SERVICE_NOT_ALLOWED_FROM_VPC", "NETWORK_NOT_IN_SAME_SERVICE_PERIMETER",
+  "ORG_POLICY_CONSTRAINT_VIOLATED", "ACCOUNT_STATE_INVALID", "LOCATION_POLICY_VIOLATED",
+];
+
+/** AWS and Azure codes recognised anywhere as a whole word. */
+const knownCodes = [
+  "AccessDenied", "AccessDeniedException", "ExpiredToken", "ExpiredTokenException", "InvalidClientTokenId", "SignatureDoesNotMatch",
+  "InvalidSignatureException", "RequestTimeTooSkewed", "RequestExpired", "InvalidAccessKeyId", "UnrecognizedClientException",
+  "IncompleteSignature", "MissingAuthenticationToken", "AuthFailure", "UnauthorizedOperation", "NoCredentialProviders",
+  "CredentialsProviderError", "NoCredentialsError", "PartialCredentialsError", "InvalidIdentityToken", "IDPRejectedClaim",
+  "IDPCommunicationError", "TokenRefreshRequired", "AllAccessDisabled", "AuthorizationFailed", "AuthorizationPermissionMismatch",
+  "AuthenticationFailed", "InvalidAuthenticationToken", "InvalidAuthenticationTokenTenant", "ExpiredAuthenticationToken",
+  "LinkedAuthorizationFailed", "RoleAssignmentExists", "CredentialUnavailableError", "ClientAuthenticationError",
+  "InvalidAuthenticationTokenAudience", "AuthorizationFailure", "InsufficientAccountPermissions",
+];
+const oauthErrors = [
+  "invalid_grant", "invalid_client", "unauthorized_client", "invalid_scope", "invalid_token", "insufficient_scope",
+  "invalid_request", "access_denied", "unsupported_grant_type", "invalid_target", "interaction_required", "invalid_rapt",
+];
+
+const statusWords =
+  "Forbidden|Unauthorized|Unauthenticated|Bad Request|Not Found|Too Many Requests|Internal Server Error|Service Unavailable|Bad Gateway|Gateway Timeout|Conflict|Precondition Failed|Method Not Allowed|Client Error|Server Error|Request Timeout|Gone";
+
+const httpStatusPatterns: readonly RegExp[] = [
+  /(?:^|[^A-Za-z_])(?:code|status|statusCode|status_code|httpStatus|http_status|httpStatusCode)\\?["']?\s*[:=]\s*\\?["']?([45]\d\d)(?!\d)/gi,
+  /\bHTTP\/\d(?:\.\d)?\s+([45]\d\d)(?!\d)/gi,
+  /\bstatus[ _-]?code\b[\s:=]{0,3}\(?([45]\d\d)(?!\d)/gi,
+  new RegExp(`(?<![\\d.])([45]\\d\\d)\\s?[-:]?\\s?\\(?(?:${statusWords})\\b`, "gi"),
+  /\((?:HTTP\s?)?([45]\d\d)\)/gi,
+  /\b(?:Error|HttpError|error code|response code|returned|status)\s?:?\s?([45]\d\d)(?!\d)/gi,
+];
+
+const statusPatterns: ReadonlyArray<{ regex: RegExp; map: (raw: string) => string | undefined }> = [
+  {
+    regex: /\b(PERMISSION_DENIED|UNAUTHENTICATED|RESOURCE_EXHAUSTED|FAILED_PRECONDITION|INVALID_ARGUMENT|DEADLINE_EXCEEDED|NOT_FOUND|ALREADY_EXISTS|OUT_OF_RANGE|DATA_LOSS)\b/g,
+    map: (raw) => raw,
+  },
+  {
+    regex: /\b(?:status|StatusCode)\\?["']?\s*[:=.]\s*\\?["']?(CANCELLED|UNKNOWN|ABORTED|UNIMPLEMENTED|INTERNAL|UNAVAILABLE)\b/g,
+    map: (raw) => raw,
+  },
+  { regex: /\b\d{1,2} (CANCELLED|UNKNOWN|ABORTED|UNIMPLEMENTED|INTERNAL|UNAVAILABLE):/g, map: (raw) => raw },
+  {
+    regex: /\bcode\s?=\s?(PermissionDenied|Unauthenticated|ResourceExhausted|FailedPrecondition|InvalidArgument|DeadlineExceeded|NotFound|AlreadyExists|OutOfRange|DataLoss|Canceled|Unknown|Aborted|Unimplemented|Internal|Unavailable)\b/g,
+    map: (raw) => camelToRpc.get(raw),
+  },
+];
+
+const reasonPatterns: readonly RegExp[] = [
+  /\breason\\?["']?\s*[:=]\s*\\?["']([A-Za-z][\w.]{1,80})\\?["']/g,
+  /\breason\\?["']?\s*[:=]\s*([A-Z][A-Za-z0-9_]{2,80})\b/g,
+  new RegExp(`\\b(${knownReasons.join("|")})\\b`, "g"),
+];
+
+const codePatterns: readonly RegExp[] = [
+  /\b(AADSTS\d{5,7})\b/g,
+  new RegExp(`\\b(${knownCodes.join("|")})\\b`, "g"),
+  new RegExp(`\\b(${oauthErrors.join("|")})\\b`, "g"),
+  /\(([A-Z][A-Za-z]{2,60}(?:\.[A-Za-z]{2,40})?)\) when calling/g,
+  /\bError Code: ([A-Z][A-Za-z.]{2,60})/g,
+  /<Code>([A-Za-z.]{2,60})<\/Code>/g,
+  /\bapi error ([A-Z][A-Za-z.]{2,60}):/g,
+  /(?:__type|errorCode|ErrorCode|"Code"|'Code')\\?["']?\s*:\s*\\?["'](?:[\w.]{1,80}#)?([A-Z][A-Za-z.]{2,60})\\?["']/g,
+  /"code"\s*:\s*"([A-Z][a-z]+(?:[A-Z][a-z]+){1,8})"/g,
+  /(?:^|\s)\(([A-Z][a-z]+(?:[A-Z][a-z]+){1,8})\)(?=\s)/gm,
+];
+
+const providerHints: ReadonlyArray<{ provider: string; regex: RegExp }> = [
+  { provider: "gcp", regex: /googleapis\.com|\.run\.app\b|cloudfunctions\.net|gserviceaccount\.com|\bgcloud\b|\bgoogle\.(?:auth|api_core|cloud)\b|\bgoogleapi:|\bya29\.|metadata\.google\.internal|\bcom\.google\.(?:api|auth|cloud)|google-auth-library|@google-cloud\//g },
+  { provider: "aws", regex: /amazonaws\.com|\barn:aws[\w-]*:|\bbotocore\b|\bboto3\b|\baws-sdk\b|@aws-sdk\/|\bAKIA[A-Z0-9]{16}\b|\bASIA[A-Z0-9]{16}\b|\bsoftware\.amazon\.awssdk\b|\bcom\.amazonaws\b|\baws (?:s3|sts|iam|ec2|lambda|sso|configure)\b/g },
+  { provider: "azure", regex: /\bAADSTS\d+|login\.microsoftonline\.com|management\.azure\.com|\bazure\.identity\b|@azure\/|\bDefaultAzureCredential\b|\bManagedIdentityCredential\b|\bMicrosoft\.[A-Z][A-Za-z]+\/|\baz (?:login|account|role|ad|storage|keyvault)\b|\.azure\.(?:com|net)\b|\.windows\.net\b/g },
+  { provider: "kubernetes", regex: /\bkubectl\b|system:serviceaccount:|system:anonymous|\bk8s\.io\b|\bkube-apiserver\b|"kind"\s*:\s*"Status"|\bkubeconfig\b|rbac\.authorization\.k8s\.io|\bin the namespace "/g },
+];
+
+const gcpPermission = /(?<![\w.\/-])([a-z][a-zA-Z0-9]{1,40}\.[a-z][a-zA-Z0-9]{0,40}s\.[a-z][a-zA-Z]{1,40})(?![\w\/-]|\.[a-zA-Z])/g;
+const awsAction = /(?<![\w:\/-])([a-z][a-z0-9-]{1,30}:[A-Z][A-Za-z0-9]{2,60})\b(?![:\/])/g;
+const azureAction = /\b(Microsoft\.[A-Za-z]+(?:\/[A-Za-z]+){1,6}\/(?:read|write|delete|action))\b/g;
+const notServicePrefixes = new Set(["http", "https", "arn", "file", "mailto", "urn", "data", "line", "error", "warning", "info", "debug", "note", "at", "caused", "time", "date", "sha256"]);
+
+const principalPatterns: readonly RegExp[] = [
+  /\b([a-z0-9][a-z0-9._-]{0,80}@[a-z0-9-]{1,63}\.iam\.gserviceaccount\.com)\b/gi,
+  /\b([a-z0-9._-]{1,80}@(?:developer|cloudservices|appspot|cloudbuild)\.gserviceaccount\.com)\b/gi,
+  /\b(arn:aws[\w-]*:(?:iam|sts)::\d{12}:[A-Za-z0-9+=,.@_\/-]{1,200})/g,
+  /\b(system:serviceaccount:[a-z0-9-]{1,63}:[a-z0-9.-]{1,253})/g,
+  /\b(system:anonymous)\b/g,
+];
+
+const urlPattern = /\bhttps?:\/\/[^\s"'<>`\\)\]]{1,2048}/gi;
+
+/** Replaces control characters that hide text (ANSI colours, NUL, CR) with spaces, keeping every offset. */
+export function normaliseText(raw: string): string {
+  // eslint-disable-next-line no-control-regex
+  return raw.replace(/\x1b\[[0-9;?]{0,32}[A-Za-z]|[\x00-\x08\x0b-\x1f\x7f]/g, (m) => " ".repeat(m.length));
+}
+
+function collect(regex: RegExp, text: string, onMatch: (value: string, span: Span, match: RegExpExecArray) => void): void {
+  regex.lastIndex = 0;
+  for (let m = regex.exec(text); m; m = regex.exec(text)) {
+    const value = m[1] ?? m[0];
+    const start = m.index + m[0].lastIndexOf(value);
+    onMatch(value, { start, end: start + value.length }, m);
+    if (m[0].length === 0) regex.lastIndex++;
+  }
+}
+
+function firstByPosition<T>(hits: Array<{ value: T; span: Span }>): { value: T; span: Span } | undefined {
+  return hits.reduce<{ value: T; span: Span } | undefined>((best, hit) => (!best || hit.span.start < best.span.start ? hit : best), undefined);
+}
+
+function baseUrl(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function audiencePath(aud: string): boolean | null {
+  try {
+    const parsed = new URL(aud);
+    if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return null;
+    return parsed.pathname !== "/" && parsed.pathname !== "" ? true : parsed.search !== "" || aud.endsWith("/");
+  } catch {
+    return null;
+  }
+}
+
+/** Extracts the catalog's facts from pasted text, with evidence spans and the secrets found. */
+export function extractFacts(raw: string, options: ExtractOptions = {}): ExtractedFacts {
+  const text = normaliseText(raw);
+  const evidence: Evidence[] = [];
+  const add = (fact: FactName, value: string | number | boolean, span: Span): void => {
+    evidence.push({ fact, value, start: span.start, end: span.end });
+  };
+  const unique = (fact: FactName): string[] => [
+    ...new Set(evidence.filter((e) => e.fact === fact).map((e) => String(e.value))),
+  ];
+
+  const statusHits: Array<{ value: number; span: Span }> = [];
+  for (const regex of httpStatusPatterns) {
+    collect(regex, text, (value, span) => {
+      statusHits.push({ value: Number(value), span });
+      add("httpStatus", Number(value), span);
+    });
+  }
+  const rpcHits: Array<{ value: string; span: Span }> = [];
+  for (const { regex, map } of statusPatterns) {
+    collect(regex, text, (value, span) => {
+      const canonical = map(value);
+      if (!canonical) return;
+      rpcHits.push({ value: canonical, span });
+      add("status", canonical, span);
+    });
+  }
+  for (const regex of reasonPatterns) collect(regex, text, (value, span) => add("reasons", value, span));
+  for (const regex of codePatterns) collect(regex, text, (value, span) => add("codes", value, span));
+  for (const { provider, regex } of providerHints) collect(regex, text, (_value, span) => add("providers", provider, span));
+  collect(gcpPermission, text, (value, span) => {
+    if (!/^(?:google|www|com|org|net|io|java|javax|android|os|sys)\./.test(value) && !/\.(?:com|net|org|io|app|dev|internal|py|js|ts|json|yaml|go|java)$/.test(value)) {
+      add("permissions", value, span);
+    }
+  });
+  collect(awsAction, text, (value, span) => {
+    if (!notServicePrefixes.has(value.slice(0, value.indexOf(":")).toLowerCase())) add("permissions", value, span);
+  });
+  collect(azureAction, text, (value, span) => add("permissions", value, span));
+  for (const regex of principalPatterns) collect(regex, text, (value, span) => add("principals", value, span));
+
+  const secrets = findSecrets(text);
+  const urls: Array<{ url: string; span: Span }> = [];
+  collect(urlPattern, text, (value, span) => {
+    const url = value.replace(/[.,;:]+$/, "");
+    urls.push({ url, span: { start: span.start, end: span.start + url.length } });
+  });
+  for (const { url, span } of urls) {
+    const clean = url.replace(/\/\/[^/@\s]+@/, "//");
+    add("urls", clean, span);
+  }
+
+  for (const secret of secrets) {
+    const span = { start: secret.start, end: secret.end };
+    add("tokenKinds", secret.kind, span);
+    if (secret.issuerKind) add("tokenKinds", secret.issuerKind, span);
+    if (secret.kind === "google-access-token" || secret.issuerKind === "google-id-token") add("providers", "gcp", span);
+    if (secret.kind.startsWith("aws-")) add("providers", "aws", span);
+    if (secret.issuerKind === "azure-ad-token") add("providers", "azure", span);
+  }
+
+  const jwtSecret = secrets.find((s) => s.kind === "jwt" && s.claims) ?? null;
+  const jwt = jwtSecret?.claims ?? null;
+  let jwtExpired: boolean | null = null;
+  let jwtAudienceHasPath: boolean | null = null;
+  let jwtAudienceMatchesUrl: boolean | null = null;
+  if (jwtSecret && jwt) {
+    const span = { start: jwtSecret.start, end: jwtSecret.end };
+    const now = options.now ?? Date.now();
+    if (typeof jwt.exp === "number") {
+      jwtExpired = jwt.exp * 1000 <= now;
+      add("jwtExpired", jwtExpired, span);
+    }
+    const aud = Array.isArray(jwt.aud) ? jwt.aud[0] : jwt.aud;
+    if (typeof aud === "string") {
+      jwtAudienceHasPath = audiencePath(aud);
+      if (jwtAudienceHasPath !== null) add("jwtAudienceHasPath", jwtAudienceHasPath, span);
+      const target = urls.find(({ url }) => /^https?:\/\/[^/\s]+\.(?:run\.app|cloudfunctions\.net)(?:[/:?#]|$)/i.test(url));
+      const targetBase = target ? baseUrl(target.url) : undefined;
+      if (target && targetBase) {
+        jwtAudienceMatchesUrl = aud.replace(/\/+$/, "") === targetBase;
+        add("jwtAudienceMatchesUrl", jwtAudienceMatchesUrl, span);
+        add("jwtAudienceMatchesUrl", jwtAudienceMatchesUrl, target.span);
+      }
+    }
+  }
+
+  const facts: Facts = {
+    text,
+    httpStatus: firstByPosition(statusHits)?.value ?? null,
+    status: firstByPosition(rpcHits)?.value ?? null,
+    reasons: unique("reasons"),
+    codes: unique("codes"),
+    providers: unique("providers"),
+    permissions: unique("permissions"),
+    principals: unique("principals"),
+    urls: unique("urls"),
+    tokenKinds: unique("tokenKinds"),
+    jwt,
+    jwtExpired,
+    jwtAudienceHasPath,
+    jwtAudienceMatchesUrl,
+  };
+  return { facts, evidence, secrets };
+}

@@ -1,0 +1,184 @@
+/**
+ * Reads knowledge entries from markdown files: front matter (gray-matter, positions from `yaml`),
+ * validation against the one schema, and the required body sections (remark).
+ * Every problem is collected with its file, line and column; nothing stops at the first one.
+ */
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import matter from "gray-matter";
+import { toString as mdastToString } from "mdast-util-to-string";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+import type { ZodIssue } from "zod";
+import { KnowledgeProblem } from "./problem.js";
+import { entrySchema, requiredSections, type EntryMeta } from "./schema.js";
+
+/** A front-matter path such as ["triggers", "all", 0, "fact"]. */
+export type FieldPath = ReadonlyArray<string | number>;
+
+/** A valid entry with what tools need to point back into its file. */
+export interface LoadedEntry {
+  readonly file: string;
+  readonly meta: EntryMeta;
+  /** The markdown body after the front matter. */
+  readonly body: string;
+  /** The 1-based file line where the body starts. */
+  readonly bodyLine: number;
+  /** Where a front-matter field is in the file (its value, or the nearest parent that exists). */
+  locate(field: FieldPath): { line: number; column: number };
+}
+
+/** Entries that loaded, and every problem found on the way. */
+export interface LoadResult {
+  readonly entries: readonly LoadedEntry[];
+  readonly problems: readonly KnowledgeProblem[];
+}
+
+/** Renders a path the way authors read it: `triggers.all[0].fact`. */
+export function formatField(field: FieldPath): string {
+  return field.reduce<string>((out, key) => (typeof key === "number" ? `${out}[${key}]` : out ? `${out}.${key}` : key), "") || "front matter";
+}
+
+function locator(doc: Document, lines: LineCounter, firstLine: number) {
+  return (field: FieldPath): { line: number; column: number } => {
+    for (let depth = field.length; depth >= 0; depth--) {
+      const node = doc.getIn(field.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+      if (node && typeof node === "object" && node.range) {
+        const pos = lines.linePos(node.range[0]);
+        return { line: pos.line + firstLine - 1, column: pos.col };
+      }
+    }
+    return { line: firstLine, column: 1 };
+  };
+}
+
+function locateKey(doc: Document, lines: LineCounter, firstLine: number, parent: FieldPath, key: string) {
+  const map = parent.length === 0 ? doc.contents : doc.getIn(parent, true);
+  if (isMap(map)) {
+    const pair = map.items.find((item) => isScalar(item.key) && item.key.value === key);
+    const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
+    if (range) {
+      const pos = lines.linePos(range[0]);
+      return { line: pos.line + firstLine - 1, column: pos.col };
+    }
+  }
+  return locator(doc, lines, firstLine)(parent);
+}
+
+/** zod reports a failed union as one issue; pick the branch the author meant by the keys they wrote. */
+function flattenIssues(issues: readonly ZodIssue[], data: unknown): ZodIssue[] {
+  return issues.flatMap((issue) => {
+    // Only condition trees are unions of objects; other unions (a condition's value) carry their own message.
+    if (issue.code !== "invalid_union" || issue.path[issue.path.length - 1] === "value") return [issue];
+    let value: unknown = data;
+    for (const key of issue.path) value = value && typeof value === "object" ? (value as Record<string | number, unknown>)[key] : undefined;
+    const keys = value && typeof value === "object" && !Array.isArray(value) ? Object.keys(value) : [];
+    const branch = ["all", "any", "not"].findIndex((k) => keys.includes(k));
+    const chosen = issue.unionErrors[branch >= 0 ? branch : 3];
+    if (!chosen || (keys.length === 0 && !Array.isArray(value))) {
+      return [{ ...issue, message: 'a condition must be an object with "all", "any", "not", or "fact" + "operator" + "value"' }];
+    }
+    return flattenIssues(chosen.issues, data);
+  });
+}
+
+function hintFor(issue: ZodIssue): string | undefined {
+  if (issue.code === "unrecognized_keys") return "remove it, or check its spelling against knowledge/README.md";
+  if (issue.code === "invalid_type" && issue.received === "undefined") return "add it to the front matter";
+  return undefined;
+}
+
+function messageFor(issue: ZodIssue): string {
+  if (issue.code === "invalid_type" && issue.received === "undefined") return `required field is missing (expected ${issue.expected})`;
+  if (issue.code === "invalid_type") return `expected ${issue.expected}, got ${issue.received}`;
+  return issue.message;
+}
+
+function checkSections(file: string, body: string, bodyLine: number): KnowledgeProblem[] {
+  const tree = unified().use(remarkParse).parse(body);
+  const headings = tree.children.filter((node) => node.type === "heading" && node.depth === 2).map((node) => mdastToString(node).trim());
+  const missing = requiredSections.filter((section) => !headings.some((h) => h.toLowerCase() === section.toLowerCase()));
+  return missing.map(
+    (section) =>
+      new KnowledgeProblem({
+        file,
+        line: bodyLine,
+        column: 1,
+        field: "body",
+        message: `missing section "## ${section}"`,
+        hint: `every entry has ${requiredSections.map((s) => `"${s}"`).join(", ")}`,
+      }),
+  );
+}
+
+/** Parses one entry's source; `file` is the path printed in problems. */
+export function parseEntry(file: string, source: string): { entry?: LoadedEntry; problems: KnowledgeProblem[] } {
+  const problems: KnowledgeProblem[] = [];
+  // Any options turn off gray-matter's cache; the no-op engine leaves YAML parsing to `yaml`, which keeps positions.
+  const split = matter(source, { engines: { yaml: { parse: () => ({}), stringify: () => "" } } });
+  if (!source.startsWith("---")) {
+    problems.push(new KnowledgeProblem({ file, line: 1, column: 1, field: "front matter", message: "the file must start with YAML front matter between --- lines" }));
+    return { problems };
+  }
+  const firstLine = source.slice(0, source.indexOf(split.matter)).split("\n").length;
+  const bodyStart = source.length - split.content.length;
+  const bodyLine = source.slice(0, bodyStart).split("\n").length;
+  const lines = new LineCounter();
+  const doc = parseDocument(split.matter, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  for (const error of doc.errors) {
+    const pos = lines.linePos(error.pos[0]);
+    problems.push(
+      new KnowledgeProblem(
+        { file, line: pos.line + firstLine - 1, column: pos.col, field: "front matter", message: `invalid YAML: ${error.message.split("\n")[0]}` },
+        { cause: error },
+      ),
+    );
+  }
+  if (doc.errors.length > 0) return { problems };
+
+  const data: unknown = doc.toJS();
+  const locate = locator(doc, lines, firstLine);
+  const parsed = entrySchema.safeParse(data);
+  if (!parsed.success) {
+    for (const issue of flattenIssues(parsed.error.issues, data)) {
+      if (issue.code === "unrecognized_keys") {
+        for (const key of issue.keys) {
+          const pos = locateKey(doc, lines, firstLine, issue.path, key);
+          problems.push(new KnowledgeProblem({ file, ...pos, field: formatField([...issue.path, key]), message: `unknown field "${key}"`, hint: hintFor(issue) }));
+        }
+        continue;
+      }
+      const pos = locate(issue.path);
+      problems.push(new KnowledgeProblem({ file, ...pos, field: formatField(issue.path), message: messageFor(issue), hint: hintFor(issue) }));
+    }
+  }
+  const expectedId = path.basename(file, ".md");
+  const rawId = (data as { id?: unknown } | null)?.id;
+  if (typeof rawId === "string" && rawId !== expectedId) {
+    problems.push(new KnowledgeProblem({ file, ...locate(["id"]), field: "id", message: `id "${rawId}" differs from the file name "${expectedId}.md"`, hint: `rename the file or set id: ${expectedId}` }));
+  }
+  problems.push(...checkSections(file, split.content, bodyLine));
+  if (!parsed.success || problems.length > 0) return { problems };
+  return { entry: { file, meta: parsed.data, body: split.content, bodyLine, locate }, problems };
+}
+
+/** Lists the entry files of a knowledge directory: every `*.md` but README.md, sorted. */
+export async function listEntryFiles(dir: string): Promise<string[]> {
+  const names = await readdir(dir);
+  return names.filter((n) => n.endsWith(".md") && n.toLowerCase() !== "readme.md").sort().map((n) => path.join(dir, n));
+}
+
+/** Loads every entry of a knowledge directory, collecting all problems instead of stopping. */
+export async function loadKnowledge(dir: string): Promise<LoadResult> {
+  const files = await listEntryFiles(dir);
+  const entries: LoadedEntry[] = [];
+  const problems: KnowledgeProblem[] = [];
+  for (const file of files) {
+    const shown = path.relative(process.cwd(), file) || file;
+    const result = parseEntry(shown, await readFile(file, "utf8"));
+    if (result.entry) entries.push(result.entry);
+    problems.push(...result.problems);
+  }
+  return { entries, problems };
+}

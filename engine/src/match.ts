@@ -1,0 +1,146 @@
+/** Matches pasted text against a bundle: ranked matches with reasons, and near misses with what they lack. */
+import { Engine, type RuleResult } from "json-rules-engine";
+import type { Bundle, BundleEntry } from "./bundle.js";
+import { toRule } from "./compile.js";
+import { describeMissing, tally, toReason, type EvaluatedCondition, type Reason } from "./explain.js";
+import { extractFacts, type Evidence, type Facts } from "./facts.js";
+import { containsPhrase, matchesRegex } from "./operators.js";
+import type { FoundSecret } from "./tokens.js";
+
+/** Pastes longer than this are cut before matching; the report says so. */
+export const maxInputLength = 512 * 1024;
+
+/** One entry that matched. */
+export interface Match {
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly provider: string;
+  readonly score: number;
+  /** 0 to 1: how much evidence backs the match, for display. */
+  readonly confidence: number;
+  /** The conditions that held, strongest first, with the spans that satisfied them. */
+  readonly why: readonly Reason[];
+}
+
+/** An entry whose trigger failed although most of it held. */
+export interface NearMiss {
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  /** Share of the trigger's weight that held, 0 to 1. */
+  readonly held: number;
+  readonly why: readonly Reason[];
+  readonly missing: readonly string[];
+  /** One sentence: "HTTP 403 and status PERMISSION_DENIED held; reason ACCESS_TOKEN_SCOPE_INSUFFICIENT missing". */
+  readonly message: string;
+}
+
+/** Everything one match run found. */
+export interface MatchReport {
+  readonly matches: readonly Match[];
+  readonly near: readonly NearMiss[];
+  readonly facts: Facts;
+  readonly evidence: readonly Evidence[];
+  readonly secrets: readonly FoundSecret[];
+  /** True when the input was longer than `maxInputLength` and only its start was matched. */
+  readonly truncated: boolean;
+}
+
+/** Options of a match run. */
+export interface MatchOptions {
+  /** Time of matching in ms since the epoch (JWT expiry); fixed values make runs reproducible. */
+  readonly now?: number;
+  /** Most near misses to report. */
+  readonly maxNear?: number;
+}
+
+const engines = new WeakMap<Bundle, Engine>();
+
+function resolvePath(value: unknown, path: string): unknown {
+  let current = value;
+  for (const key of path.replace(/^\$\.?/, "").split(".").filter(Boolean)) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+/** Builds (once per bundle) the json-rules-engine engine with Faultline's operators. */
+export function engineFor(bundle: Bundle): Engine {
+  let engine = engines.get(bundle);
+  if (!engine) {
+    engine = new Engine(bundle.entries.map(toRule), { allowUndefinedFacts: true, pathResolver: resolvePath });
+    engine.addOperator("containsPhrase", containsPhrase);
+    engine.addOperator("matchesRegex", matchesRegex);
+    engines.set(bundle, engine);
+  }
+  return engine;
+}
+
+function confidenceOf(score: number): number {
+  return Math.round((1 - Math.exp(-score / 8)) * 100) / 100;
+}
+
+function conditionsOf(result: RuleResult): EvaluatedCondition {
+  return (result.toJSON(false) as unknown as { conditions: EvaluatedCondition }).conditions;
+}
+
+function heldReasons(leaves: EvaluatedCondition[], text: string, evidence: readonly Evidence[]): Reason[] {
+  return leaves
+    .map((leaf) => toReason(leaf, text, evidence, true))
+    .sort((a, b) => b.weight - a.weight);
+}
+
+function joinWords(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+}
+
+/** Matches text against a bundle; results are ranked best first and are the same for the same input. */
+export async function match(bundle: Bundle, input: string, options: MatchOptions = {}): Promise<MatchReport> {
+  const truncated = input.length > maxInputLength;
+  const raw = truncated ? input.slice(0, maxInputLength) : input;
+  const extracted = extractFacts(raw, options.now === undefined ? {} : { now: options.now });
+  const { facts, evidence } = extracted;
+  const byId = new Map<string, BundleEntry>(bundle.entries.map((e) => [e.id, e]));
+  const outcome = await engineFor(bundle).run({ ...facts });
+
+  const matches: Match[] = outcome.results.flatMap((result) => {
+    const entry = byId.get(String(result.name));
+    if (!entry) return [];
+    const t = tally(conditionsOf(result));
+    return [{
+      id: entry.id,
+      title: entry.title,
+      summary: entry.summary,
+      provider: entry.provider,
+      score: t.held,
+      confidence: confidenceOf(t.held),
+      why: heldReasons(t.heldLeaves, facts.text, evidence),
+    }];
+  });
+  matches.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+
+  const near: NearMiss[] = outcome.failureResults.flatMap((result) => {
+    const entry = byId.get(String(result.name));
+    if (!entry) return [];
+    const t = tally(conditionsOf(result));
+    const share = t.possible > 0 ? Math.min(1, t.held / t.possible) : 0;
+    const strongHeld = t.heldLeaves.some((leaf) => (leaf.fact === "text" || leaf.fact === "reasons" || leaf.fact === "codes"));
+    if (share < 0.5 || !strongHeld || t.missingLeaves.length === 0) return [];
+    const why = heldReasons(t.heldLeaves, facts.text, evidence);
+    const missing = t.missingLeaves.map(describeMissing);
+    return [{
+      id: entry.id,
+      title: entry.title,
+      summary: entry.summary,
+      held: Math.round(share * 100) / 100,
+      why,
+      missing,
+      message: `${joinWords(why.map((r) => r.description))} held; ${joinWords(missing)}`,
+    }];
+  });
+  near.sort((a, b) => b.held - a.held || a.id.localeCompare(b.id));
+
+  return { matches, near: near.slice(0, options.maxNear ?? 3), facts, evidence, secrets: extracted.secrets, truncated };
+}

@@ -1,0 +1,126 @@
+/**
+ * Operators triggers may use: json-rules-engine's built-ins plus two for text.
+ * The text operators also report where they matched, so explanations can highlight the input.
+ */
+
+/** One operator that triggers can name. */
+export interface OperatorSpec {
+  readonly name: string;
+  readonly builtin: boolean;
+  readonly description: string;
+  readonly example: Readonly<Record<string, unknown>>;
+}
+
+const specs = [
+  { name: "equal", builtin: true, description: "The fact equals the value.", example: { fact: "httpStatus", operator: "equal", value: 403 } },
+  { name: "notEqual", builtin: true, description: "The fact differs from the value.", example: { fact: "status", operator: "notEqual", value: "RESOURCE_EXHAUSTED" } },
+  { name: "in", builtin: true, description: "The fact is one of the listed values.", example: { fact: "httpStatus", operator: "in", value: [401, 403] } },
+  { name: "notIn", builtin: true, description: "The fact is none of the listed values.", example: { fact: "httpStatus", operator: "notIn", value: [404, 429] } },
+  { name: "contains", builtin: true, description: "The list fact holds the value.", example: { fact: "reasons", operator: "contains", value: "SERVICE_DISABLED" } },
+  { name: "doesNotContain", builtin: true, description: "The list fact lacks the value.", example: { fact: "codes", operator: "doesNotContain", value: "ExpiredToken" } },
+  { name: "lessThan", builtin: true, description: "The number fact is below the value.", example: { fact: "httpStatus", operator: "lessThan", value: 500 } },
+  { name: "lessThanInclusive", builtin: true, description: "The number fact is at most the value.", example: { fact: "httpStatus", operator: "lessThanInclusive", value: 499 } },
+  { name: "greaterThan", builtin: true, description: "The number fact is above the value.", example: { fact: "httpStatus", operator: "greaterThan", value: 399 } },
+  { name: "greaterThanInclusive", builtin: true, description: "The number fact is at least the value.", example: { fact: "httpStatus", operator: "greaterThanInclusive", value: 400 } },
+  {
+    name: "containsPhrase",
+    builtin: false,
+    description:
+      "The text (or any item of a list fact) contains the phrase, ignoring case and runs of whitespace (escaped \\n counts as whitespace). A list of phrases holds when any one does.",
+    example: { fact: "text", operator: "containsPhrase", value: ["insufficient authentication scopes", "insufficient_scope"] },
+  },
+  {
+    name: "matchesRegex",
+    builtin: false,
+    description:
+      "The text (or any item of a list fact) matches the regular expression, case-insensitively. Patterns must run in linear time: `check` rejects nested quantifiers.",
+    example: { fact: "text", operator: "matchesRegex", value: "AADSTS700016\\b" },
+  },
+] as const satisfies readonly OperatorSpec[];
+
+/** The name of an operator. */
+export type OperatorName = (typeof specs)[number]["name"];
+
+/** Every operator, built-ins first. */
+export const operatorCatalog: readonly OperatorSpec[] = specs;
+
+/** Names of every operator, for schema enums. */
+export const operatorNames = specs.map((spec) => spec.name) as [OperatorName, ...OperatorName[]];
+
+/** A half-open character range of the input: [start, end). */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+const phraseCache = new Map<string, RegExp>();
+const regexCache = new Map<string, RegExp>();
+
+function escapeRegex(literal: string): string {
+  return literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Compiles a phrase to a global regex where any whitespace run (or escaped \n, \t) matches any other. */
+export function phraseRegex(phrase: string): RegExp {
+  let cached = phraseCache.get(phrase);
+  if (!cached) {
+    const words = phrase.trim().split(/\s+/).map(escapeRegex);
+    cached = new RegExp(words.join("(?:\\s|\\\\[nrt])+"), "gi");
+    phraseCache.set(phrase, cached);
+  }
+  return cached;
+}
+
+/** Compiles a trigger's regex source the way matchesRegex runs it (case-insensitive). */
+export function triggerRegex(source: string): RegExp {
+  let cached = regexCache.get(source);
+  if (!cached) {
+    cached = new RegExp(source, "gi");
+    regexCache.set(source, cached);
+  }
+  return cached;
+}
+
+function firstSpan(regex: RegExp, text: string): Span | undefined {
+  regex.lastIndex = 0;
+  const found = regex.exec(text);
+  return found ? { start: found.index, end: found.index + found[0].length } : undefined;
+}
+
+function asTexts(factValue: unknown): string[] {
+  if (typeof factValue === "string") return [factValue];
+  if (Array.isArray(factValue)) return factValue.filter((item): item is string => typeof item === "string");
+  return [];
+}
+
+function asPhrases(value: unknown): string[] {
+  return typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
+/** Whether any phrase occurs in the fact (a string or list of strings). */
+export function containsPhrase(factValue: unknown, value: unknown): boolean {
+  const texts = asTexts(factValue);
+  return asPhrases(value).some((phrase) => texts.some((text) => firstSpan(phraseRegex(phrase), text) !== undefined));
+}
+
+/** Whether the regex matches the fact (a string or any item of a list of strings). */
+export function matchesRegex(factValue: unknown, value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  const regex = triggerRegex(value);
+  return asTexts(factValue).some((text) => firstSpan(regex, text) !== undefined);
+}
+
+/** Where a text operator held in `text`: the first span of each phrase or of the regex. */
+export function textOperatorSpans(operator: string, value: unknown, text: string): Span[] {
+  if (operator === "containsPhrase") {
+    return asPhrases(value).flatMap((phrase) => {
+      const span = firstSpan(phraseRegex(phrase), text);
+      return span ? [span] : [];
+    });
+  }
+  if (operator === "matchesRegex" && typeof value === "string") {
+    const span = firstSpan(triggerRegex(value), text);
+    return span ? [span] : [];
+  }
+  return [];
+}

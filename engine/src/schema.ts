@@ -1,0 +1,123 @@
+/**
+ * The one schema of a knowledge entry's front matter. The loader, `faultline check`, the site's content
+ * collection and the generated JSON Schema for editors all use it.
+ */
+import { z } from "zod";
+import { factNames, findFact } from "./catalog.js";
+import { operatorNames } from "./operators.js";
+import { describeRegexRisk } from "./regex-safety.js";
+
+/** Providers an entry can belong to. */
+export const providerNames = ["gcp", "aws", "azure", "kubernetes", "generic"] as const;
+
+/** A provider an entry belongs to. */
+export type Provider = (typeof providerNames)[number];
+
+/** The body sections every entry must have, in order, as level-2 headings. */
+export const requiredSections = ["Symptoms", "Cause", "Fix", "Verify", "Wrong fixes"] as const;
+
+/** A scalar a condition compares against. */
+export type ConditionScalar = string | number | boolean | null;
+
+/** A json-rules-engine leaf condition over one fact. */
+export interface FactCondition {
+  fact: (typeof factNames)[number];
+  operator: (typeof operatorNames)[number];
+  value: ConditionScalar | ConditionScalar[];
+  /** A JSONPath into an object fact, such as `$.aud` on `jwt`. */
+  path?: string | undefined;
+}
+
+/** A json-rules-engine condition tree: `all`, `any`, `not`, or a fact condition. */
+export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | FactCondition;
+
+const quoted = (values: readonly string[]): string => values.map((v) => `"${v}"`).join(", ");
+
+const scalarSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+const factConditionSchema = z
+  .object({
+    fact: z.enum(factNames, {
+      errorMap: (_issue, ctx) => ({
+        message: `unknown fact ${JSON.stringify(ctx.data)}; expected one of ${quoted(factNames)}`,
+      }),
+    }),
+    operator: z.enum(operatorNames, {
+      errorMap: (_issue, ctx) => ({
+        message: `unknown operator ${JSON.stringify(ctx.data)}; expected one of ${quoted(operatorNames)}`,
+      }),
+    }),
+    value: z.union([scalarSchema, z.array(scalarSchema)], {
+      errorMap: () => ({ message: "value must be a string, number, boolean, null, or a list of them" }),
+    }),
+    path: z.string().startsWith("$", { message: 'path must be a JSONPath starting with "$", e.g. "$.aud"' }).optional(),
+  })
+  .strict()
+  .superRefine((leaf, ctx) => {
+    const spec = findFact(leaf.fact);
+    if (leaf.path !== undefined && spec && !spec.type.startsWith("object")) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["path"], message: `path only applies to object facts; "${leaf.fact}" is ${spec.type}` });
+    }
+    if (leaf.operator === "matchesRegex") {
+      if (typeof leaf.value !== "string") {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["value"], message: "matchesRegex takes one regular expression as a string" });
+        return;
+      }
+      const risk = describeRegexRisk(leaf.value);
+      if (risk) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["value"], message: risk });
+    }
+    if (leaf.operator === "containsPhrase") {
+      const phrases = Array.isArray(leaf.value) ? leaf.value : [leaf.value];
+      if (phrases.length === 0 || phrases.some((p) => typeof p !== "string" || p.trim() === "")) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["value"], message: "containsPhrase takes a non-empty phrase or a list of non-empty phrases" });
+      }
+    }
+    if ((leaf.operator === "in" || leaf.operator === "notIn") && !Array.isArray(leaf.value)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["value"], message: `${leaf.operator} takes a list of values, e.g. [401, 403]` });
+    }
+  });
+
+/** Schema of a trigger condition tree. */
+export const conditionSchema: z.ZodType<Condition, z.ZodTypeDef, unknown> = z.lazy(() =>
+  z.union([
+    z.object({ all: z.array(conditionSchema).min(1, { message: "all needs at least one condition" }) }).strict(),
+    z.object({ any: z.array(conditionSchema).min(1, { message: "any needs at least one condition" }) }).strict(),
+    z.object({ not: conditionSchema }).strict(),
+    factConditionSchema,
+  ]),
+) as z.ZodType<Condition, z.ZodTypeDef, unknown>;
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Schema of an entry's front matter. */
+export const entrySchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "id must be kebab-case (lowercase words joined by -)" }),
+    title: z.string().min(5, { message: "title is too short to tell the reader anything" }),
+    summary: z
+      .string()
+      .min(20, { message: "summary must state the diagnosis in one line" })
+      .refine((s) => !s.includes("\n"), { message: "summary must be one line" }),
+    provider: z.enum(providerNames, {
+      errorMap: (_issue, ctx) => ({ message: `unknown provider ${JSON.stringify(ctx.data)}; expected one of ${quoted(providerNames)}` }),
+    }),
+    services: z.array(z.string()).default([]),
+    http: z.array(z.number().int().min(100).max(599)).default([]),
+    codes: z.array(z.string()).default([]),
+    tags: z.array(z.string()).default([]),
+    related: z.array(z.string()).default([]),
+    updated: z.preprocess(
+      (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+      z.string().regex(isoDate, { message: "updated must be a date written YYYY-MM-DD" }),
+    ),
+    triggers: conditionSchema,
+    examples: z.array(z.string().min(1)).min(2, { message: "give at least two examples of the error as people paste it" }),
+    counterexamples: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
+/** An entry's validated front matter. */
+export type EntryMeta = z.output<typeof entrySchema>;
+
+/** An entry's front matter as an author writes it. */
+export type EntryMetaInput = z.input<typeof entrySchema>;

@@ -90,7 +90,7 @@ export async function checkKnowledge(dir: string, options: CheckOptions = {}): P
   const bundle = compileBundle(unique.map((e) => e.meta));
   let examplesRun = 0;
   if (options.examples !== false) {
-    for (const entry of loaded.entries) {
+    for (const entry of unique) {
       problems.push(...(await exampleProblems(entry, bundle, options.now)));
       examplesRun += entry.meta.examples.length + entry.meta.counterexamples.length;
     }

@@ -91,6 +91,12 @@ const httpStatusPatterns: readonly RegExp[] = [
   /\b(?:Error|HttpError|error code|response code|returned|status)\s?:?\s?([45]\d\d)(?!\d)/gi,
 ];
 
+/** kubectl and client-go name the status by its reason: "Error from server (Forbidden)". */
+const serverErrorPattern = /\bError from server \((Forbidden|Unauthorized|NotFound|BadRequest|Conflict|TooManyRequests|InternalError|ServiceUnavailable)\)/g;
+const serverErrorStatus: Readonly<Record<string, number>> = {
+  Forbidden: 403, Unauthorized: 401, NotFound: 404, BadRequest: 400, Conflict: 409, TooManyRequests: 429, InternalError: 500, ServiceUnavailable: 503,
+};
+
 const statusPatterns: ReadonlyArray<{ regex: RegExp; map: (raw: string) => string | undefined }> = [
   {
     regex: /\b(PERMISSION_DENIED|UNAUTHENTICATED|RESOURCE_EXHAUSTED|FAILED_PRECONDITION|INVALID_ARGUMENT|DEADLINE_EXCEEDED|NOT_FOUND|ALREADY_EXISTS|OUT_OF_RANGE|DATA_LOSS)\b/g,
@@ -205,6 +211,14 @@ export function extractFacts(raw: string, options: ExtractOptions = {}): Extract
       add("httpStatus", Number(value), span);
     });
   }
+  collect(serverErrorPattern, text, (value, span) => {
+    const status = serverErrorStatus[value];
+    if (status !== undefined) {
+      statusHits.push({ value: status, span });
+      add("httpStatus", status, span);
+    }
+    add("reasons", value, span);
+  });
   const rpcHits: Array<{ value: string; span: Span }> = [];
   for (const { regex, map } of statusPatterns) {
     collect(regex, text, (value, span) => {

@@ -159,7 +159,10 @@ export function parseEntry(file: string, source: string): { entry?: LoadedEntry;
     problems.push(new KnowledgeProblem({ file, ...locate(["id"]), field: "id", message: `id "${rawId}" differs from the file name "${expectedId}.md"`, hint: `rename the file or set id: ${expectedId}` }));
   }
   problems.push(...checkSections(file, split.content, bodyLine));
-  if (!parsed.success || problems.length > 0) return { problems };
+  // An id that differs from the file name is reported, but the entry still takes part in the checks
+  // across entries, so a duplicate id is reported too.
+  const blocking = problems.filter((p) => p.field !== "id");
+  if (!parsed.success || blocking.length > 0) return { problems };
   return { entry: { file, meta: parsed.data, body: split.content, bodyLine, locate }, problems };
 }
 

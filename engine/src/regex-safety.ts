@@ -6,7 +6,7 @@ export function describeRegexRisk(source: string): string | undefined {
   try {
     new RegExp(source, "i");
   } catch (error) {
-    return `invalid regular expression /${source}/: ${(error as Error).message.replace(/^Invalid regular expression: /, "")}`;
+    return `invalid regular expression /${source}/: ${(error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, "")}`;
   }
   if (!safeRegex(source)) {
     return `regular expression /${source}/ nests quantifiers (like (a+)+) or repeats too often, so it can backtrack super-linearly on a long paste; rewrite it without a quantifier inside a quantified group`;

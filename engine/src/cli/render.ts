@@ -70,7 +70,13 @@ export function reportJson(report: MatchReport, options: RenderOptions): unknown
       why: reasonsJson(n.why, text, secrets, options.showSecrets),
     })),
     facts: factsJson(facts),
-    secrets: secrets.map((s) => ({ kind: s.issuerKind ?? s.kind, start: s.start, end: s.end, ...(s.claims ? { claims: s.claims } : {}) })),
+    secrets: secrets.map((s) => ({
+      kind: s.issuerKind ?? s.kind,
+      start: s.start,
+      end: s.end,
+      text: spanText(text, s, secrets, options.showSecrets),
+      ...(s.claims ? { claims: s.claims } : {}),
+    })),
     truncated: report.truncated,
   };
 }
@@ -101,6 +107,14 @@ export function reportText(report: MatchReport, options: RenderOptions): string 
     lines.push(`   Read: ${options.entryLocation(m.id)}`);
     lines.push("");
   });
+  if (secrets.length > 0) {
+    lines.push("Credentials in the paste (decoded here, never sent anywhere):");
+    for (const s of secrets) {
+      const claims = s.claims ? ` ${JSON.stringify(s.claims)}` : "";
+      lines.push(`   ${s.issuerKind ?? s.kind}: ${spanText(facts.text, s, secrets, options.showSecrets)}${claims}`);
+    }
+    lines.push("");
+  }
   if (report.near.length > 0) {
     lines.push("Near misses:");
     for (const n of report.near) lines.push(`   ${n.id}: ${n.message}`);

@@ -1,0 +1,59 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { checkKnowledge } from "../../engine/src/check.js";
+import { compileBundle } from "../../engine/src/compile.js";
+import { loadKnowledge } from "../../engine/src/load.js";
+import { match } from "../../engine/src/match.js";
+
+// Every entry's own examples are tests: each must rank its entry first, no entry may steal another's.
+const { entries, problems } = await loadKnowledge("knowledge");
+const bundle = compileBundle(entries.map((e) => e.meta));
+const examples = entries.flatMap((e) => e.meta.examples.map((text, i) => ({ id: e.meta.id, n: i + 1, text })));
+const counterexamples = entries.flatMap((e) => e.meta.counterexamples.map((text, i) => ({ id: e.meta.id, n: i + 1, text })));
+
+const catalog = [
+  "gcp-oauth-scope-insufficient", "gcp-iam-permission-denied", "gcp-unauthenticated", "gcp-adc-not-found", "gcp-api-not-enabled",
+  "gcp-quota-project-missing", "gcp-invalid-grant", "gcp-impersonation-token-creator", "gcp-workload-identity-federation",
+  "gcp-vpc-service-controls", "gcp-org-policy-constraint", "gcp-metadata-server-unavailable", "cloud-run-invoker-forbidden",
+  "cloud-run-unauthenticated-token", "cloud-run-access-token-instead-of-id-token", "cloud-run-audience-mismatch",
+  "aws-access-denied-implicit", "aws-explicit-deny", "aws-expired-token", "aws-invalid-client-token-id", "aws-signature-mismatch",
+  "aws-no-credentials", "aws-assume-role-denied", "aws-clock-skew", "azure-invalid-client-secret", "azure-client-secret-expired",
+  "azure-app-not-found", "azure-authorization-failed", "azure-credential-unavailable", "k8s-rbac-forbidden", "k8s-unauthorized",
+];
+
+describe("knowledge base", () => {
+  test("every entry loads without problems", () => {
+    expect(problems.map((p) => p.format())).toEqual([]);
+  });
+
+  test("holds exactly the catalog", () => {
+    expect(entries.map((e) => e.meta.id).sort()).toEqual([...catalog].sort());
+  });
+
+  test.each(entries.map((e) => [e.meta.id, e.meta] as const))("%s has at least three examples and a counterexample", (_id, meta) => {
+    expect(meta.examples.length).toBeGreaterThanOrEqual(3);
+    expect(meta.counterexamples.length).toBeGreaterThanOrEqual(1);
+  });
+
+  test.each(examples.map((e) => [e.id, e.n, e.text] as const))("%s example %i ranks its entry first", async (id, _n, text) => {
+    const report = await match(bundle, text);
+    expect(report.matches[0]?.id, `matched: ${report.matches.map((m) => `${m.id} (${m.score})`).join(", ") || "nothing"}`).toBe(id);
+    expect(report.matches[0]?.why.length).toBeGreaterThan(0);
+  });
+
+  test.each(counterexamples.map((e) => [e.id, e.n, e.text] as const))("%s counterexample %i does not rank it first", async (id, _n, text) => {
+    const report = await match(bundle, text);
+    expect(report.matches[0]?.id).not.toBe(id);
+  });
+});
+
+describe("faultline check on knowledge/", () => {
+  let result: Awaited<ReturnType<typeof checkKnowledge>>;
+  beforeAll(async () => {
+    result = await checkKnowledge("knowledge");
+  });
+
+  test("reports no problem, so the CLI and the site build accept it", () => {
+    expect(result.problems.map((p) => p.format())).toEqual([]);
+    expect(result.examplesRun).toBe(examples.length + counterexamples.length);
+  });
+});

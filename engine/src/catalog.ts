@@ -156,7 +156,7 @@ const specs = [
     weight: 5,
     label: "JWT audience matches the target URL",
     description:
-      "Whether the JWT's aud equals the base URL (scheme and host) of the first Cloud Run or Cloud Functions URL in the paste; null when either is missing.",
+      "Whether the JWT's aud is exactly what the first Cloud Run or Cloud Functions URL in the paste expects: the base URL (scheme and host) for Cloud Run, the function URL for 1st-gen Cloud Functions; a trailing slash is a mismatch; null when either is missing.",
     example: { fact: "jwtAudienceMatchesUrl", operator: "equal", value: false },
   },
 ] as const satisfies readonly FactSpec[];

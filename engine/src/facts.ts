@@ -71,7 +71,7 @@ const knownCodes = [
   "CredentialsProviderError", "NoCredentialsError", "PartialCredentialsError", "InvalidIdentityToken", "IDPRejectedClaim",
   "IDPCommunicationError", "TokenRefreshRequired", "AllAccessDisabled", "AuthorizationFailed", "AuthorizationPermissionMismatch",
   "AuthenticationFailed", "InvalidAuthenticationToken", "InvalidAuthenticationTokenTenant", "ExpiredAuthenticationToken",
-  "LinkedAuthorizationFailed", "RoleAssignmentExists", "CredentialUnavailableError", "ClientAuthenticationError",
+  "LinkedAuthorizationFailed", "RoleAssignmentExists", "CredentialUnavailableError", "CredentialUnavailableException", "ClientAuthenticationError",
   "InvalidAuthenticationTokenAudience", "AuthorizationFailure", "InsufficientAccountPermissions",
 ];
 const oauthErrors = [
@@ -89,6 +89,8 @@ const httpStatusPatterns: readonly RegExp[] = [
   new RegExp(`(?<![\\d.])([45]\\d\\d)\\s?[-:]?\\s?\\(?(?:${statusWords})\\b`, "gi"),
   /\((?:HTTP\s?)?([45]\d\d)\)/gi,
   /\b(?:Error|HttpError|error code|response code|returned|status)\s?:?\s?([45]\d\d)(?!\d)/gi,
+  /\b\w{0,60}(?:Exception|Error):\s([45]\d\d)\b/g,
+  /:\s([45]\d\d)\s\((?=[A-Z])/g,
 ];
 
 /** kubectl and client-go name the status by its reason: "Error from server (Forbidden)". */
@@ -114,8 +116,8 @@ const statusPatterns: ReadonlyArray<{ regex: RegExp; map: (raw: string) => strin
 ];
 
 const reasonPatterns: readonly RegExp[] = [
-  /\breason\\?["']?\s*[:=]\s*\\?["']([A-Za-z][\w.]{1,80})\\?["']/g,
-  /\breason\\?["']?\s*[:=]\s*([A-Z][A-Za-z0-9_]{2,80})\b/g,
+  /\b[Rr]eason\\?["']?\s*[:=]\s*\\?["']([A-Za-z][\w.]{1,80})\\?["']/g,
+  /\b[Rr]eason\\?["']?\s*[:=]\s*([A-Z][A-Za-z0-9_]{2,80})\b/g,
   new RegExp(`\\b(${knownReasons.join("|")})\\b`, "g"),
 ];
 
@@ -135,8 +137,8 @@ const codePatterns: readonly RegExp[] = [
 const providerHints: ReadonlyArray<{ provider: string; regex: RegExp }> = [
   { provider: "gcp", regex: /googleapis\.com|\.run\.app\b|cloudfunctions\.net|gserviceaccount\.com|\bgcloud\b|\bgoogle\.(?:auth|api_core|cloud)\b|\bgoogleapi:|\bya29\.|metadata\.google\.internal|\bcom\.google\.(?:api|auth|cloud)|google-auth-library|@google-cloud\//g },
   { provider: "aws", regex: /amazonaws\.com|\barn:aws[\w-]*:|\bbotocore\b|\bboto3\b|\baws-sdk\b|@aws-sdk\/|\bAKIA[A-Z0-9]{16}\b|\bASIA[A-Z0-9]{16}\b|\bsoftware\.amazon\.awssdk\b|\bcom\.amazonaws\b|\baws (?:s3|sts|iam|ec2|lambda|sso|configure)\b/g },
-  { provider: "azure", regex: /\bAADSTS\d+|login\.microsoftonline\.com|management\.azure\.com|\bazure\.identity\b|@azure\/|\bDefaultAzureCredential\b|\bManagedIdentityCredential\b|\bMicrosoft\.[A-Z][A-Za-z]+\/|\baz (?:login|account|role|ad|storage|keyvault)\b|\.azure\.(?:com|net)\b|\.windows\.net\b/g },
-  { provider: "kubernetes", regex: /\bkubectl\b|system:serviceaccount:|system:anonymous|\bk8s\.io\b|\bkube-apiserver\b|"kind"\s*:\s*"Status"|\bkubeconfig\b|rbac\.authorization\.k8s\.io|\bin the namespace "/g },
+  { provider: "azure", regex: /\bAADSTS\d+|login\.microsoftonline\.com|management\.azure\.com|\bazure\.identity\b|@azure\/|\bDefaultAzureCredential\b|\bManagedIdentityCredential\b|\bMicrosoft\.[A-Z][A-Za-z]+\/|\baz (?:login|account|role|ad|storage|keyvault)\b|\.azure\.(?:com|net)\b|\.windows\.net\b|\bAzure\.(?:Identity|Core|RequestFailedException|Storage|Security|ResourceManager)\b|\bazure\.core\b|\bcom\.azure\./g },
+  { provider: "kubernetes", regex: /\bkubectl\b|system:serviceaccount:|system:anonymous|\bk8s\.io\b|\bkube-apiserver\b|"kind"\s*:\s*"Status"|\bkubeconfig\b|rbac\.authorization\.k8s\.io|\bin the namespace "|\bkubernetes\.client\b|\bkubernetes_[a-z_]+\b|k8s\.io\/client-go/g },
 ];
 
 const gcpPermission = /(?<![\w.\/-])([a-z][a-zA-Z0-9]{1,40}\.[a-z][a-zA-Z0-9]{0,40}s\.[a-z][a-zA-Z]{1,40})(?![\w\/-]|\.[a-zA-Z])/g;
@@ -174,10 +176,17 @@ function firstByPosition<T>(hits: Array<{ value: T; span: Span }>): { value: T; 
   return hits.reduce<{ value: T; span: Span } | undefined>((best, hit) => (!best || hit.span.start < best.span.start ? hit : best), undefined);
 }
 
-function baseUrl(url: string): string | undefined {
+/**
+ * The audience an ID token for this URL must carry: the base URL for Cloud Run, the function's URL
+ * for 1st-gen Cloud Functions (https://REGION-PROJECT.cloudfunctions.net/FUNCTION).
+ */
+function expectedAudience(url: string): string | undefined {
   try {
     const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}`;
+    const base = `${parsed.protocol}//${parsed.host}`;
+    if (!parsed.hostname.endsWith(".cloudfunctions.net")) return base;
+    const fn = parsed.pathname.split("/").find(Boolean);
+    return fn ? `${base}/${fn}` : base;
   } catch {
     return undefined;
   }
@@ -279,9 +288,9 @@ export function extractFacts(raw: string, options: ExtractOptions = {}): Extract
       jwtAudienceHasPath = audiencePath(aud);
       if (jwtAudienceHasPath !== null) add("jwtAudienceHasPath", jwtAudienceHasPath, span);
       const target = urls.find(({ url }) => /^https?:\/\/[^/\s]+\.(?:run\.app|cloudfunctions\.net)(?:[/:?#]|$)/i.test(url));
-      const targetBase = target ? baseUrl(target.url) : undefined;
-      if (target && targetBase) {
-        jwtAudienceMatchesUrl = aud.replace(/\/+$/, "") === targetBase;
+      const expected = target ? expectedAudience(target.url) : undefined;
+      if (target && expected) {
+        jwtAudienceMatchesUrl = aud === expected;
         add("jwtAudienceMatchesUrl", jwtAudienceMatchesUrl, span);
         add("jwtAudienceMatchesUrl", jwtAudienceMatchesUrl, target.span);
       }

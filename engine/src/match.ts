@@ -1,10 +1,11 @@
 /** Matches pasted text against a bundle: ranked matches with reasons, and near misses with what they lack. */
-import { Engine, type RuleResult } from "json-rules-engine";
+import { Engine, Rule, type RuleResult } from "json-rules-engine";
 import type { Bundle, BundleEntry } from "./bundle.js";
 import { toRule } from "./compile.js";
 import { describeMissing, tally, toReason, type EvaluatedCondition, type Reason } from "./explain.js";
 import { extractFacts, type Evidence, type Facts } from "./facts.js";
 import { containsPhrase, matchesRegex } from "./operators.js";
+import { buildRuleIndex, candidates, type RuleIndex } from "./rule-index.js";
 import type { FoundSecret } from "./tokens.js";
 
 /** Pastes longer than this are cut before matching; the report says so. */
@@ -53,9 +54,17 @@ export interface MatchOptions {
   readonly now?: number;
   /** Most near misses to report. */
   readonly maxNear?: number;
+  /** Evaluate every rule instead of the candidates the index picks (for tests and benchmarks). */
+  readonly exhaustive?: boolean;
 }
 
-const engines = new WeakMap<Bundle, Engine>();
+/** What a bundle compiles to once: json-rules-engine rules and the index that picks among them. */
+interface Compiled {
+  readonly rules: readonly Rule[];
+  readonly index: RuleIndex;
+}
+
+const compiled = new WeakMap<Bundle, Compiled>();
 
 function resolvePath(value: unknown, path: string): unknown {
   let current = value;
@@ -66,15 +75,21 @@ function resolvePath(value: unknown, path: string): unknown {
   return current;
 }
 
-/** Builds (once per bundle) the json-rules-engine engine with Faultline's operators. */
-export function engineFor(bundle: Bundle): Engine {
-  let engine = engines.get(bundle);
-  if (!engine) {
-    engine = new Engine(bundle.entries.map(toRule), { allowUndefinedFacts: true, pathResolver: resolvePath });
-    engine.addOperator("containsPhrase", containsPhrase);
-    engine.addOperator("matchesRegex", matchesRegex);
-    engines.set(bundle, engine);
+function compile(bundle: Bundle): Compiled {
+  let result = compiled.get(bundle);
+  if (!result) {
+    result = { rules: bundle.entries.map((entry) => new Rule(toRule(entry))), index: buildRuleIndex(bundle) };
+    compiled.set(bundle, result);
   }
+  return result;
+}
+
+/** A json-rules-engine engine with Faultline's operators over the given rules. */
+export function engineFor(rules: readonly Rule[]): Engine {
+  const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath });
+  engine.addOperator("containsPhrase", containsPhrase);
+  engine.addOperator("matchesRegex", matchesRegex);
+  for (const rule of rules) engine.addRule(rule);
   return engine;
 }
 
@@ -82,8 +97,9 @@ function confidenceOf(score: number): number {
   return Math.round((1 - Math.exp(-score / 8)) * 100) / 100;
 }
 
+// The evaluated tree itself, not toJSON(): json-rules-engine's toJSON drops `result` on all/any/not nodes.
 function conditionsOf(result: RuleResult): EvaluatedCondition {
-  return (result.toJSON(false) as unknown as { conditions: EvaluatedCondition }).conditions;
+  return result.conditions as unknown as EvaluatedCondition;
 }
 
 function heldReasons(leaves: EvaluatedCondition[], text: string, evidence: readonly Evidence[]): Reason[] {
@@ -103,7 +119,9 @@ export async function match(bundle: Bundle, input: string, options: MatchOptions
   const extracted = extractFacts(raw, options.now === undefined ? {} : { now: options.now });
   const { facts, evidence } = extracted;
   const byId = new Map<string, BundleEntry>(bundle.entries.map((e) => [e.id, e]));
-  const outcome = await engineFor(bundle).run({ ...facts });
+  const { rules, index } = compile(bundle);
+  const chosen = options.exhaustive ? rules : candidates(index, facts).map((position) => rules[position] as Rule);
+  const outcome = await engineFor(chosen).run({ ...facts });
 
   const matches: Match[] = outcome.results.flatMap((result) => {
     const entry = byId.get(String(result.name));

@@ -113,6 +113,18 @@ const table: Array<[string, string, Expected]> = [
     `token=${jwt({ iss: "accounts.google.com", aud: "https://orders-abc123-uc.a.run.app", exp: past })} url=https://orders-abc123-uc.a.run.app/v1/items`,
     { jwtExpired: true, jwtAudienceHasPath: false, jwtAudienceMatchesUrl: true },
   ],
+  [
+    "1st-gen Cloud Functions audience is the function URL",
+    `Bearer ${jwt({ iss: "https://accounts.google.com", aud: "https://europe-west1-shop.cloudfunctions.net/resize", exp: future })} POST https://europe-west1-shop.cloudfunctions.net/resize?x=1`,
+    { jwtAudienceMatchesUrl: true, jwtAudienceHasPath: true },
+  ],
+  [
+    "a trailing slash in the audience is a mismatch",
+    `Bearer ${jwt({ iss: "https://accounts.google.com", aud: "https://orders-abc123-uc.a.run.app/", exp: future })} GET https://orders-abc123-uc.a.run.app/items`,
+    { jwtAudienceMatchesUrl: false, jwtAudienceHasPath: true },
+  ],
+  ["gsutil exception with a status", `AccessDeniedException: 403 Request violates VPC Service Controls.`, { httpStatus: 403 }],
+  ["status after a colon and before a parenthesis", `POST https://api.example.com/v1/charge: 401 (Authorization required)`, { httpStatus: 401 }],
   ["JWT without a target URL", `id_token: ${jwt({ iss: "https://accounts.google.com", aud: "32555940559.apps.googleusercontent.com", exp: future })}`, { jwtAudienceHasPath: null, jwtAudienceMatchesUrl: null }],
   ["malformed JWT-looking text", `eyJhbGciOiJub25lIn0x.eyJub3QganNvbiAgICAgICAg.xx`, { jwt: null, jwtExpired: null }],
 ];

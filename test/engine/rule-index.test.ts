@@ -1,0 +1,100 @@
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { foldLiteral, LiteralMatcher } from "../../engine/src/aho-corasick.js";
+import { bundleFormat, type Bundle } from "../../engine/src/bundle.js";
+import { match } from "../../engine/src/match.js";
+import { containsPhrase } from "../../engine/src/operators.js";
+import { gateOf } from "../../engine/src/rule-index.js";
+import type { Condition } from "../../engine/src/schema.js";
+
+const phrases = ["access denied", "insufficient authentication scopes", "token has expired", "permission", "quota exceeded", "not found", "denied"];
+const reasons = ["SERVICE_DISABLED", "ACCESS_TOKEN_SCOPE_INSUFFICIENT", "IAM_PERMISSION_DENIED"];
+const codes = ["AccessDenied", "ExpiredToken", "AADSTS7000215", "invalid_grant"];
+const statuses = [401, 403, 404, 429];
+
+const leaf: fc.Arbitrary<Condition> = fc.oneof(
+  fc.constantFrom(...phrases).map((value) => ({ fact: "text", operator: "containsPhrase", value }) as Condition),
+  fc.subarray(phrases, { minLength: 1, maxLength: 3 }).map((value) => ({ fact: "text", operator: "containsPhrase", value }) as Condition),
+  fc.constantFrom(...reasons).map((value) => ({ fact: "reasons", operator: "contains", value }) as Condition),
+  fc.constantFrom(...codes).map((value) => ({ fact: "codes", operator: "contains", value }) as Condition),
+  fc.constantFrom(...statuses).map((value) => ({ fact: "httpStatus", operator: "equal", value }) as Condition),
+  fc.subarray(statuses, { minLength: 1 }).map((value) => ({ fact: "httpStatus", operator: "in", value }) as Condition),
+  fc.constantFrom("PERMISSION_DENIED", "UNAUTHENTICATED").map((value) => ({ fact: "status", operator: "equal", value }) as Condition),
+  fc.constantFrom("gcp", "aws").map((value) => ({ fact: "providers", operator: "contains", value }) as Condition),
+  fc.constantFrom("expired\\s+token", "denied\\b").map((value) => ({ fact: "text", operator: "matchesRegex", value }) as Condition),
+  fc.boolean().map((value) => ({ fact: "jwtExpired", operator: "equal", value }) as Condition),
+);
+
+const condition: fc.Arbitrary<Condition> = fc.letrec<{ node: Condition }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    leaf,
+    fc.array(tie("node"), { minLength: 1, maxLength: 3 }).map((all) => ({ all })),
+    fc.array(tie("node"), { minLength: 1, maxLength: 3 }).map((any) => ({ any })),
+    tie("node").map((not) => ({ not })),
+  ),
+})).node;
+
+const bundleArb: fc.Arbitrary<Bundle> = fc.array(condition, { minLength: 1, maxLength: 12 }).map((triggers) => ({
+  format: bundleFormat,
+  entries: triggers.map((t, i) => ({
+    id: `entry-${i}`, title: `Entry ${i}`, summary: "generated", provider: "generic", services: [], http: [], codes: [], tags: [], related: [], updated: "2026-11-23",
+    triggers: t,
+  })),
+}));
+
+const spaced = (phrase: string) =>
+  fc.array(fc.constantFrom(" ", "  ", "\n", "\\n", "\t"), { minLength: phrase.split(" ").length, maxLength: phrase.split(" ").length }).map((gaps) =>
+    phrase.split(" ").map((w, i) => (i === 0 ? w : `${gaps[i - 1]}${w}`)).join(""),
+  );
+const fragment = fc.oneof(
+  fc.constantFrom(...phrases).chain(spaced),
+  fc.constantFrom(...phrases).map((p) => p.toUpperCase()),
+  fc.constantFrom(...reasons).map((r) => `"reason": "${r}"`),
+  fc.constantFrom(...codes).map((c) => `An error occurred (${c}) when calling`),
+  fc.constantFrom(...statuses).map((s) => `HTTP/1.1 ${s}`),
+  fc.constantFrom('"status": "PERMISSION_DENIED"', "code = Unauthenticated", "googleapis.com", "arn:aws:iam::111122223333:role/x"),
+  fc.string({ maxLength: 20 }),
+);
+const input = fc.array(fragment, { maxLength: 8 }).map((parts) => parts.join(" "));
+
+const now = Date.UTC(2026, 10, 23);
+
+describe("rule index", () => {
+  test("indexed matching equals evaluating every rule, on generated knowledge bases and inputs", async () => {
+    await fc.assert(
+      fc.asyncProperty(bundleArb, input, async (bundle, text) => {
+        const indexed = await match(bundle, text, { now });
+        const exhaustive = await match(bundle, text, { now, exhaustive: true });
+        expect(indexed.matches).toEqual(exhaustive.matches);
+        expect(indexed.near).toEqual(exhaustive.near);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("the literal matcher finds a phrase exactly when containsPhrase holds", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...phrases), input, (phrase, text) => {
+        const found = new LiteralMatcher([phrase]).test(text);
+        expect(found).toBe(containsPhrase(text, phrase));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test.each([
+    ["a single phrase", { fact: "text", operator: "containsPhrase", value: "Access  Denied" }, ["text:access denied"]],
+    ["all picks its most selective child", { all: [{ fact: "httpStatus", operator: "equal", value: 403 }, { fact: "reasons", operator: "contains", value: "SERVICE_DISABLED" }] }, ["reasons:SERVICE_DISABLED"]],
+    ["any needs every alternative keyed", { any: [{ fact: "codes", operator: "contains", value: "ExpiredToken" }, { fact: "text", operator: "matchesRegex", value: "x" }] }, undefined],
+    ["not promises nothing", { not: { fact: "codes", operator: "contains", value: "ExpiredToken" } }, undefined],
+  ] as Array<[string, Condition, string[] | undefined]>)("gate of %s", (_name, c, expected) => {
+    expect(gateOf(c)).toEqual(expected);
+  });
+
+  test("folding matches the phrase operator's idea of whitespace", () => {
+    expect(foldLiteral("  Request had\\n insufficient\tScopes ")).toBe("request had insufficient scopes");
+    expect(new LiteralMatcher(["had insufficient"]).test('"Request had\\ninsufficient"')).toBe(true);
+    expect(new LiteralMatcher(["she", "hers"]).findAll("ushers")).toEqual(new Set([0, 1]));
+  });
+});

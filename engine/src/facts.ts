@@ -95,7 +95,8 @@ const httpStatusPatterns: readonly RegExp[] = [
 
 /** kubectl and client-go name the status by its reason: "Error from server (Forbidden)". */
 const serverErrorPattern = /\bError from server \((Forbidden|Unauthorized|NotFound|BadRequest|Conflict|TooManyRequests|InternalError|ServiceUnavailable)\)/g;
-const serverErrorStatus: Readonly<Record<string, number>> = {
+/** Reasons kubectl prints instead of a status number, with the status each stands for. */
+export const serverErrorStatus: Readonly<Record<string, number>> = {
   Forbidden: 403, Unauthorized: 401, NotFound: 404, BadRequest: 400, Conflict: 409, TooManyRequests: 429, InternalError: 500, ServiceUnavailable: 503,
 };
 

@@ -8,7 +8,7 @@
  */
 import { foldLiteral, LiteralMatcher } from "./aho-corasick.js";
 import type { Bundle } from "./bundle.js";
-import type { Facts } from "./facts.js";
+import { serverErrorStatus, type Facts } from "./facts.js";
 import type { Condition, FactCondition } from "./schema.js";
 
 /** Facts whose keys say little: a gate made only of them is kept only when nothing better exists. */
@@ -31,6 +31,64 @@ export interface RuleIndex {
   readonly nearAlways: readonly number[];
 }
 
+/**
+ * The longest run of plain characters every match of the regex must contain (at least 3), or
+ * undefined. Conservative: top-level alternation, groups, classes and quantified characters end a run.
+ */
+export function requiredLiteral(source: string): string | undefined {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === "\\") i++;
+    else if (inClass) inClass = ch !== "]";
+    else if (ch === "[") inClass = true;
+    else if (ch === "(") depth++;
+    else if (ch === ")") depth--;
+    else if (ch === "|" && depth === 0) return undefined;
+  }
+  const runs: string[] = [];
+  let run = "";
+  const end = () => {
+    runs.push(run);
+    run = "";
+  };
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i] as string;
+    const next = source[i + 1];
+    const quantified = next === "*" || next === "+" || next === "?" || next === "{";
+    if (ch === "\\") {
+      const escaped = source[i + 1] ?? "";
+      i++;
+      if (/[.\-\/\\()[\]{}*+?^$|:"'#@,=_ ]/.test(escaped) && !(source[i + 1] === "*" || source[i + 1] === "+" || source[i + 1] === "?" || source[i + 1] === "{")) run += escaped;
+      else end();
+    } else if (ch === "(" || ch === "[") {
+      end();
+      // Skip the group or class whole: what is inside may be optional or alternative.
+      let level = 0;
+      for (; i < source.length; i++) {
+        const c = source[i];
+        if (c === "\\") i++;
+        else if (c === "(" || c === "[") level++;
+        else if (c === ")" || c === "]") {
+          level--;
+          if (level === 0) break;
+        }
+      }
+      if (["*", "+", "?", "{"].includes(source[i + 1] ?? "")) end();
+    } else if (/[.^$*+?{}|)\]]/.test(ch) || quantified) {
+      end();
+    } else {
+      run += ch;
+    }
+  }
+  end();
+  const longest = runs.map((r) => r.trim()).sort((a, b) => b.length - a.length)[0] ?? "";
+  const folded = foldLiteral(longest);
+  // A run with two spaces in a row would fold differently from how the regex reads it: no promise then.
+  return folded.length >= 3 && folded === longest.toLowerCase() ? folded : undefined;
+}
+
 function leafKeys(leaf: FactCondition): string[] | undefined {
   const values = Array.isArray(leaf.value) ? leaf.value : [leaf.value];
   if (leaf.path !== undefined) return undefined;
@@ -38,6 +96,10 @@ function leafKeys(leaf: FactCondition): string[] | undefined {
     if (leaf.operator === "containsPhrase" || leaf.operator === "contains") {
       const folded = values.map((v) => foldLiteral(String(v)));
       return folded.every((f) => f.length > 0) ? folded.map((f) => `text:${f}`) : undefined;
+    }
+    if (leaf.operator === "matchesRegex" && typeof leaf.value === "string") {
+      const literal = requiredLiteral(leaf.value);
+      return literal ? [`text:${literal}`] : undefined;
     }
     return undefined;
   }
@@ -53,18 +115,57 @@ function cost(keys: readonly string[]): number {
   return keys.reduce((sum, key) => sum + (weakFacts.has(key.slice(0, key.indexOf(":"))) ? 1000 : 1), 0);
 }
 
-/** Keys of which at least one is present whenever the condition holds; undefined when none can be promised. */
-export function gateOf(condition: Condition): string[] | undefined {
+/**
+ * Keys of which at least one is present whenever the condition holds; undefined when none can be
+ * promised. `keysOf` says which keys a leaf promises (the matcher's facts, or `scan`'s raw literals).
+ */
+export function gateOf(condition: Condition, keysOf: (leaf: FactCondition) => string[] | undefined = leafKeys): string[] | undefined {
   if ("all" in condition) {
-    const gates = condition.all.map(gateOf).filter((g): g is string[] => g !== undefined);
+    const gates = condition.all.map((c) => gateOf(c, keysOf)).filter((g): g is string[] => g !== undefined);
     return gates.sort((a, b) => cost(a) - cost(b))[0];
   }
   if ("any" in condition) {
-    const gates = condition.any.map(gateOf);
+    const gates = condition.any.map((c) => gateOf(c, keysOf));
     return gates.every((g): g is string[] => g !== undefined) ? [...new Set(gates.flat())] : undefined;
   }
   if ("not" in condition) return undefined;
-  return leafKeys(condition);
+  return keysOf(condition);
+}
+
+/**
+ * Raw-text literals a leaf promises: a fact value that can only be extracted from text holding it.
+ * Statuses also appear in gRPC's camel case (PermissionDenied); HTTP statuses as their digits.
+ */
+function literalKeys(leaf: FactCondition): string[] | undefined {
+  if (leaf.fact === "text") return leafKeys(leaf);
+  const values = (Array.isArray(leaf.value) ? leaf.value : [leaf.value]).filter((v) => v !== null).map(String);
+  const positive = leaf.operator === "contains" || leaf.operator === "equal" || leaf.operator === "in";
+  if (!positive || leaf.path !== undefined) return undefined;
+  if (leaf.fact === "reasons" || leaf.fact === "codes") return values.map((v) => `${leaf.fact}:${v}`);
+  if (leaf.fact === "status") {
+    const camel = (v: string) => v.toLowerCase().replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+    return values.flatMap((v) => [`status:${v}`, `status:${camel(v)}`, ...(v === "CANCELLED" ? ["status:canceled"] : [])]);
+  }
+  if (leaf.fact === "httpStatus") return values.flatMap((v) => [`httpStatus:${v}`, ...(statusWords.get(Number(v)) ?? []).map((w) => `httpStatus:(${w})`)]);
+  return undefined;
+}
+
+// kubectl writes "Error from server (Forbidden)" with no digits: those words stand for the status too.
+const statusWords = new Map<number, string[]>();
+for (const [word, status] of Object.entries(serverErrorStatus)) statusWords.set(status, [...(statusWords.get(status) ?? []), word]);
+
+/**
+ * Literals of which every line that can match holds at least one, or undefined when some entry can
+ * match without any (then every line must be matched).
+ */
+export function scanLiterals(bundle: Bundle): string[] | undefined {
+  const literals = new Set<string>();
+  for (const entry of bundle.entries) {
+    const gate = gateOf(entry.triggers, literalKeys);
+    if (!gate) return undefined;
+    for (const key of gate) literals.add(key.slice(key.indexOf(":") + 1));
+  }
+  return [...literals];
 }
 
 /** Keys of the leaves that can make the entry a near miss; undefined when one of them has no key. */

@@ -4,7 +4,7 @@ import { foldLiteral, LiteralMatcher } from "../../engine/src/aho-corasick.js";
 import { bundleFormat, type Bundle } from "../../engine/src/bundle.js";
 import { match } from "../../engine/src/match.js";
 import { containsPhrase } from "../../engine/src/operators.js";
-import { gateOf } from "../../engine/src/rule-index.js";
+import { gateOf, requiredLiteral } from "../../engine/src/rule-index.js";
 import type { Condition } from "../../engine/src/schema.js";
 
 const phrases = ["access denied", "insufficient authentication scopes", "token has expired", "permission", "quota exceeded", "not found", "denied"];
@@ -91,6 +91,32 @@ describe("rule index", () => {
   ] as Array<[string, Condition, string[] | undefined]>)("gate of %s", (_name, c, expected) => {
     expect(gateOf(c)).toEqual(expected);
   });
+
+  test.each([
+    ["AADSTS700016\\b", "aadsts700016"],
+    ["cannot (?:get|list) resource", "resource"],
+    ["keys for app '[^']+' are expired", "keys for app '"],
+    ["abcd?ef", "abc"],
+    ["foo\\.bar", "foo.bar"],
+    ["(ab)+cdef", "cdef"],
+    ["a|bcdef", undefined],
+    ["\\d+\\s+x", undefined],
+  ])("a regex /%s/ promises the literal %j", (source, literal) => {
+    expect(requiredLiteral(source)).toBe(literal);
+  });
+
+  test.each(["AADSTS700016 x", "cannot (?:get|list) resource", "keys for app '[^']+' are expired", "abcd?ef", "foo\\.bar", "(ab)+cdef"])(
+    "every text /%s/ matches holds its promised literal",
+    (source) => {
+      const literal = requiredLiteral(source) ?? "";
+      fc.assert(
+        fc.property(fc.stringMatching(new RegExp(source)), (text) => {
+          expect(new LiteralMatcher([literal]).test(text)).toBe(true);
+        }),
+        { numRuns: 200 },
+      );
+    },
+  );
 
   test("folding matches the phrase operator's idea of whitespace", () => {
     expect(foldLiteral("  Request had\\n insufficient\tScopes ")).toBe("request had insufficient scopes");

@@ -1,14 +1,15 @@
 /**
- * `faultline scan`: finds known errors in logs line by line, streaming, so memory stays flat whatever
- * the log's size. A literal prefilter skips lines that cannot hold any trigger before matching.
+ * `faultline scan`: finds known errors in logs of any size in constant memory. Large chunks go through
+ * one Aho-Corasick pass over the literals that every trigger needs; only lines holding one of them are
+ * matched in full.
  */
 import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
+import { LiteralMatcher } from "../aho-corasick.js";
 import type { Bundle } from "../bundle.js";
-import { bundleLiterals } from "../literals.js";
 import { match } from "../match.js";
 import { redact } from "../redact.js";
+import { scanLiterals } from "../rule-index.js";
 import { UsageError } from "./usage-error.js";
 
 /** Options of a scan. */
@@ -18,42 +19,93 @@ export interface ScanOptions {
   readonly write: (line: string) => void;
 }
 
-/** Returns a test that is false only for lines no trigger of the bundle can hold on. */
-export function candidateTest(bundle: Bundle): (line: string) => boolean {
-  const literals = bundleLiterals(bundle);
-  if (!literals) return () => true;
-  return (line) => {
-    const folded = line.toLowerCase().replace(/\s+/g, " ");
-    return literals.some((literal) => folded.includes(literal));
-  };
+/** One line that may hold a known error. */
+export interface CandidateLine {
+  readonly number: number;
+  readonly text: string;
 }
 
-function open(file: string): Readable {
-  return file === "-" ? process.stdin : createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 });
+/**
+ * Splits a stream into lines and yields only candidates, counting line numbers on the way.
+ * Without literals (some entry can match without any) every line is a candidate.
+ */
+export async function* candidateLines(stream: AsyncIterable<string>, literals: LiteralMatcher | undefined): AsyncGenerator<CandidateLine> {
+  let carry = "";
+  let lineNumber = 0; // lines completed before `carry`
+  const emit = function* (region: string): Generator<CandidateLine> {
+    // `region` holds whole lines only; find the lines a literal ends in, in order, once each.
+    const starts: number[] = [];
+    if (literals) {
+      let lastLineStart = -1;
+      literals.scan(region, (_literal, end) => {
+        const lineStart = region.lastIndexOf("\n", end - 1) + 1;
+        if (lineStart !== lastLineStart) starts.push(lineStart);
+        lastLineStart = lineStart;
+      });
+    }
+    let counted = 0;
+    let number = lineNumber;
+    const lineAt = (start: number): CandidateLine => {
+      for (let i = region.indexOf("\n", counted); i !== -1 && i < start; i = region.indexOf("\n", i + 1)) {
+        number++;
+        counted = i + 1;
+      }
+      const end = region.indexOf("\n", start);
+      return { number: number + 1, text: region.slice(start, end === -1 ? region.length : end) };
+    };
+    if (literals) {
+      for (const start of starts) yield lineAt(start);
+    } else {
+      for (let start = 0; start < region.length; ) {
+        const line = lineAt(start);
+        yield line;
+        const end = region.indexOf("\n", start);
+        if (end === -1) break;
+        start = end + 1;
+      }
+    }
+  };
+  for await (const chunk of stream) {
+    const text = carry + chunk;
+    const cut = text.lastIndexOf("\n");
+    if (cut === -1) {
+      carry = text;
+      continue;
+    }
+    const region = text.slice(0, cut + 1);
+    carry = text.slice(cut + 1);
+    yield* emit(region);
+    for (let i = region.indexOf("\n"); i !== -1; i = region.indexOf("\n", i + 1)) lineNumber++;
+  }
+  if (carry.length > 0) yield* emit(carry);
+}
+
+function open(file: string): AsyncIterable<string> {
+  if (file === "-") {
+    process.stdin.setEncoding("utf8");
+    return process.stdin as Readable as AsyncIterable<string>;
+  }
+  return createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 }) as AsyncIterable<string>;
 }
 
 /** Scans files (or - for standard input) and writes one line per occurrence; returns how many were found. */
 export async function scanFiles(bundle: Bundle, files: readonly string[], options: ScanOptions): Promise<number> {
-  const isCandidate = candidateTest(bundle);
+  const literalList = scanLiterals(bundle);
+  const literals = literalList ? new LiteralMatcher(literalList) : undefined;
   let found = 0;
   for (const file of files) {
-    const stream = open(file);
-    const lines = createInterface({ input: stream, crlfDelay: Infinity });
-    let lineNumber = 0;
     try {
-      for await (const line of lines) {
-        lineNumber++;
-        if (!isCandidate(line)) continue;
-        const report = await match(bundle, line);
+      for await (const line of candidateLines(open(file), literals)) {
+        const report = await match(bundle, line.text);
         const best = report.matches[0];
         if (!best) continue;
         found++;
-        const shown = options.showSecrets ? line : redact(line, report.secrets);
+        const shown = (options.showSecrets ? line.text : redact(line.text, report.secrets)).replace(/\r$/, "");
         const excerpt = shown.length > 200 ? `${shown.slice(0, 197)}...` : shown;
         options.write(
           options.json
-            ? `${JSON.stringify({ file, line: lineNumber, id: best.id, score: best.score, text: excerpt })}\n`
-            : `${file}:${lineNumber}: ${best.id}: ${excerpt.trim()}\n`,
+            ? `${JSON.stringify({ file, line: line.number, id: best.id, score: best.score, text: excerpt })}\n`
+            : `${file}:${line.number}: ${best.id}: ${excerpt.trim()}\n`,
         );
       }
     } catch (error) {

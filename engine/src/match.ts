@@ -58,9 +58,9 @@ export interface MatchOptions {
   readonly exhaustive?: boolean;
 }
 
-/** What a bundle compiles to once: json-rules-engine rules and the index that picks among them. */
+/** What a bundle compiles to: the index, and json-rules-engine rules built the first time they are needed. */
 interface Compiled {
-  readonly rules: readonly Rule[];
+  readonly rules: Array<Rule | undefined>;
   readonly index: RuleIndex;
 }
 
@@ -78,7 +78,7 @@ function resolvePath(value: unknown, path: string): unknown {
 function compile(bundle: Bundle): Compiled {
   let result = compiled.get(bundle);
   if (!result) {
-    result = { rules: bundle.entries.map((entry) => new Rule(toRule(entry))), index: buildRuleIndex(bundle) };
+    result = { rules: new Array<Rule | undefined>(bundle.entries.length), index: buildRuleIndex(bundle) };
     compiled.set(bundle, result);
   }
   return result;
@@ -120,7 +120,9 @@ export async function match(bundle: Bundle, input: string, options: MatchOptions
   const { facts, evidence } = extracted;
   const byId = new Map<string, BundleEntry>(bundle.entries.map((e) => [e.id, e]));
   const { rules, index } = compile(bundle);
-  const chosen = options.exhaustive ? rules : candidates(index, facts).map((position) => rules[position] as Rule);
+  const positions = options.exhaustive ? bundle.entries.map((_e, i) => i) : candidates(index, facts);
+  // Rules are built on first use: at 10,000 entries most are never candidates, and each costs memory.
+  const chosen = positions.map((i) => (rules[i] ??= new Rule(toRule(bundle.entries[i] as BundleEntry))));
   const outcome = await engineFor(chosen).run({ ...facts });
 
   const matches: Match[] = outcome.results.flatMap((result) => {

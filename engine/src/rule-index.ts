@@ -89,6 +89,101 @@ export function requiredLiteral(source: string): string | undefined {
   return folded.length >= 3 && folded === longest.toLowerCase() ? folded : undefined;
 }
 
+/**
+ * The strings a regex made only of literals, groups, alternation and `?` can match, e.g.
+ * `^(?:ExpiredToken|TokenRefreshRequired)(?:Exception)?$`; undefined for anything else or more than
+ * 256 strings. `anchored` tells whether it is wrapped in ^…$ (then it matches exactly these strings).
+ */
+export function literalUnion(source: string): { strings: string[]; anchored: boolean } | undefined {
+  let body = source;
+  const anchored = body.startsWith("^") && body.endsWith("$") && !body.endsWith("\\$");
+  if (body.startsWith("^")) body = body.slice(1);
+  if (body.endsWith("$") && !body.endsWith("\\$")) body = body.slice(0, -1);
+  let at = 0;
+  const limit = 256;
+  const cross = (a: string[], b: string[]): string[] | undefined => (a.length * b.length > limit ? undefined : a.flatMap((x) => b.map((y) => x + y)));
+  const alternation = (): string[] | undefined => {
+    const out: string[] = [];
+    for (;;) {
+      const seq = sequence();
+      if (!seq) return undefined;
+      out.push(...seq);
+      if (out.length > limit) return undefined;
+      if (body[at] !== "|") return out;
+      at++;
+    }
+  };
+  const sequence = (): string[] | undefined => {
+    let acc: string[] = [""];
+    while (at < body.length && body[at] !== "|" && body[at] !== ")") {
+      let atom: string[];
+      const ch = body[at] as string;
+      if (ch === "(") {
+        at += body.startsWith("(?:", at) ? 3 : 1;
+        if (body[at] === "?") return undefined; // lookarounds and named groups
+        const inner = alternation();
+        if (!inner || body[at] !== ")") return undefined;
+        at++;
+        atom = inner;
+      } else if (ch === "\\") {
+        const escaped = body[at + 1] ?? "";
+        if (!/[.\-\/\\()[\]{}*+?^$|:"'#@,=_ ]/.test(escaped)) return undefined;
+        atom = [escaped];
+        at += 2;
+      } else if (/[.[\]{}*+^$]/.test(ch)) {
+        return undefined;
+      } else {
+        atom = [ch];
+        at++;
+      }
+      if (body[at] === "?") {
+        atom = ["", ...atom];
+        at++;
+      } else if (body[at] === "*" || body[at] === "+" || body[at] === "{") {
+        return undefined;
+      }
+      const next = cross(acc, atom);
+      if (!next) return undefined;
+      acc = next;
+    }
+    return acc;
+  };
+  const strings = alternation();
+  return strings && at === body.length ? { strings, anchored } : undefined;
+}
+
+function splitTopLevel(source: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === "\\") i++;
+    else if (inClass) inClass = ch !== "]";
+    else if (ch === "[") inClass = true;
+    else if (ch === "(") depth++;
+    else if (ch === ")") depth--;
+    else if (ch === "|" && depth === 0) {
+      parts.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(source.slice(start));
+  return parts;
+}
+
+/** Folded literals, one per alternative, of which any text the regex matches holds at least one. */
+function textRegexKeys(source: string): string[] | undefined {
+  const union = literalUnion(source);
+  if (union) {
+    const folded = union.strings.map(foldLiteral);
+    return folded.every((f) => f.length >= 3) ? [...new Set(folded)] : undefined;
+  }
+  const literals = splitTopLevel(source).map(requiredLiteral);
+  return literals.every((l): l is string => l !== undefined) ? [...new Set(literals)] : undefined;
+}
+
 function leafKeys(leaf: FactCondition): string[] | undefined {
   const values = Array.isArray(leaf.value) ? leaf.value : [leaf.value];
   if (leaf.path !== undefined) return undefined;
@@ -97,13 +192,17 @@ function leafKeys(leaf: FactCondition): string[] | undefined {
       const folded = values.map((v) => foldLiteral(String(v)));
       return folded.every((f) => f.length > 0) ? folded.map((f) => `text:${f}`) : undefined;
     }
-    if (leaf.operator === "matchesRegex" && typeof leaf.value === "string") {
-      const literal = requiredLiteral(leaf.value);
-      return literal ? [`text:${literal}`] : undefined;
-    }
+    if (leaf.operator === "matchesRegex" && typeof leaf.value === "string") return textRegexKeys(leaf.value)?.map((l) => `text:${l}`);
     return undefined;
   }
-  if ((listFacts as readonly string[]).includes(leaf.fact) && leaf.operator === "contains") return [`${leaf.fact}:${String(leaf.value)}`];
+  if ((listFacts as readonly string[]).includes(leaf.fact)) {
+    // Keys of list facts are lower case: matchesRegex ignores case, so the gate must too.
+    if (leaf.operator === "contains") return [`${leaf.fact}:${String(leaf.value).toLowerCase()}`];
+    if (leaf.operator === "matchesRegex" && typeof leaf.value === "string") {
+      const union = literalUnion(leaf.value);
+      return union?.anchored ? [...new Set(union.strings.map((v) => `${leaf.fact}:${v.toLowerCase()}`))] : undefined;
+    }
+  }
   if ((scalarFacts as readonly string[]).includes(leaf.fact)) {
     if (leaf.operator === "equal" && leaf.value !== null) return [`${leaf.fact}:${String(leaf.value)}`];
     if (leaf.operator === "in") return values.filter((v) => v !== null).map((v) => `${leaf.fact}:${String(v)}`);
@@ -139,9 +238,9 @@ export function gateOf(condition: Condition, keysOf: (leaf: FactCondition) => st
 function literalKeys(leaf: FactCondition): string[] | undefined {
   if (leaf.fact === "text") return leafKeys(leaf);
   const values = (Array.isArray(leaf.value) ? leaf.value : [leaf.value]).filter((v) => v !== null).map(String);
-  const positive = leaf.operator === "contains" || leaf.operator === "equal" || leaf.operator === "in";
+  const positive = leaf.operator === "contains" || leaf.operator === "equal" || leaf.operator === "in" || leaf.operator === "matchesRegex";
   if (!positive || leaf.path !== undefined) return undefined;
-  if (leaf.fact === "reasons" || leaf.fact === "codes") return values.map((v) => `${leaf.fact}:${v}`);
+  if (leaf.fact === "reasons" || leaf.fact === "codes") return leafKeys(leaf);
   if (leaf.fact === "status") {
     const camel = (v: string) => v.toLowerCase().replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
     return values.flatMap((v) => [`status:${v}`, `status:${camel(v)}`, ...(v === "CANCELLED" ? ["status:canceled"] : [])]);
@@ -214,7 +313,7 @@ export function buildRuleIndex(bundle: Bundle): RuleIndex {
 export function presentKeys(index: RuleIndex, facts: Facts): Set<string> {
   const keys = new Set<string>();
   for (const literal of index.literals.findAll(facts.text)) keys.add(`text:${index.literals.literals[literal]}`);
-  for (const fact of listFacts) for (const value of facts[fact]) keys.add(`${fact}:${value}`);
+  for (const fact of listFacts) for (const value of facts[fact]) keys.add(`${fact}:${value.toLowerCase()}`);
   for (const fact of scalarFacts) if (facts[fact] !== null) keys.add(`${fact}:${String(facts[fact])}`);
   return keys;
 }

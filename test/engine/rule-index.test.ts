@@ -4,7 +4,7 @@ import { foldLiteral, LiteralMatcher } from "../../engine/src/aho-corasick.js";
 import { bundleFormat, type Bundle } from "../../engine/src/bundle.js";
 import { match } from "../../engine/src/match.js";
 import { containsPhrase } from "../../engine/src/operators.js";
-import { gateOf, requiredLiteral } from "../../engine/src/rule-index.js";
+import { gateOf, literalUnion, requiredLiteral } from "../../engine/src/rule-index.js";
 import type { Condition } from "../../engine/src/schema.js";
 
 const phrases = ["access denied", "insufficient authentication scopes", "token has expired", "permission", "quota exceeded", "not found", "denied"];
@@ -23,6 +23,13 @@ const leaf: fc.Arbitrary<Condition> = fc.oneof(
   fc.constantFrom("gcp", "aws").map((value) => ({ fact: "providers", operator: "contains", value }) as Condition),
   fc.constantFrom("expired\\s+token", "denied\\b").map((value) => ({ fact: "text", operator: "matchesRegex", value }) as Condition),
   fc.boolean().map((value) => ({ fact: "jwtExpired", operator: "equal", value }) as Condition),
+  fc.constantFrom("^(AccessDenied|ExpiredToken)(?:Exception)?$", "^(?:SERVICE_DISABLED|iam_permission_denied)$", "Denied").map(
+    (value) => ({ fact: "codes", operator: "matchesRegex", value }) as Condition,
+  ),
+  fc.constantFrom("^(?:service_disabled|ACCESS_TOKEN_SCOPE_INSUFFICIENT)$").map((value) => ({ fact: "reasons", operator: "matchesRegex", value }) as Condition),
+  fc.constantFrom("(?:token has|was) expired", "access denied|quota exceeded", "insufficient\\s+authentication").map(
+    (value) => ({ fact: "text", operator: "matchesRegex", value }) as Condition,
+  ),
 );
 
 const condition: fc.Arbitrary<Condition> = fc.letrec<{ node: Condition }>((tie) => ({
@@ -52,6 +59,7 @@ const fragment = fc.oneof(
   fc.constantFrom(...phrases).map((p) => p.toUpperCase()),
   fc.constantFrom(...reasons).map((r) => `"reason": "${r}"`),
   fc.constantFrom(...codes).map((c) => `An error occurred (${c}) when calling`),
+  fc.constantFrom("<Code>expiredtokenexception</Code>", "<Code>AccessDeniedException</Code>", '"reason": "service_disabled"'),
   fc.constantFrom(...statuses).map((s) => `HTTP/1.1 ${s}`),
   fc.constantFrom('"status": "PERMISSION_DENIED"', "code = Unauthenticated", "googleapis.com", "arn:aws:iam::111122223333:role/x"),
   fc.string({ maxLength: 20 }),
@@ -85,7 +93,7 @@ describe("rule index", () => {
 
   test.each([
     ["a single phrase", { fact: "text", operator: "containsPhrase", value: "Access  Denied" }, ["text:access denied"]],
-    ["all picks its most selective child", { all: [{ fact: "httpStatus", operator: "equal", value: 403 }, { fact: "reasons", operator: "contains", value: "SERVICE_DISABLED" }] }, ["reasons:SERVICE_DISABLED"]],
+    ["all picks its most selective child", { all: [{ fact: "httpStatus", operator: "equal", value: 403 }, { fact: "reasons", operator: "contains", value: "SERVICE_DISABLED" }] }, ["reasons:service_disabled"]],
     ["any needs every alternative keyed", { any: [{ fact: "codes", operator: "contains", value: "ExpiredToken" }, { fact: "text", operator: "matchesRegex", value: "x" }] }, undefined],
     ["not promises nothing", { not: { fact: "codes", operator: "contains", value: "ExpiredToken" } }, undefined],
   ] as Array<[string, Condition, string[] | undefined]>)("gate of %s", (_name, c, expected) => {
@@ -117,6 +125,16 @@ describe("rule index", () => {
       );
     },
   );
+
+  test.each([
+    ["^(?:ExpiredToken|TokenRefreshRequired)(?:Exception)?$", { strings: ["ExpiredToken", "ExpiredTokenException", "TokenRefreshRequired", "TokenRefreshRequiredException"].sort(), anchored: true }],
+    ["^iam\\.serviceAccounts\\.(?:getAccessToken|signBlob)$", { strings: ["iam.serviceAccounts.getAccessToken", "iam.serviceAccounts.signBlob"], anchored: true }],
+    ["(?:token has|was) expired", { strings: ["token has expired", "was expired"], anchored: false }],
+    ["^sts:(AssumeRole\\w{0,20}|TagSession)$", undefined],
+  ])("literalUnion(/%s/)", (source, expected) => {
+    const union = literalUnion(source);
+    expect(union && { strings: [...union.strings].sort(), anchored: union.anchored }).toEqual(expected);
+  });
 
   test("folding matches the phrase operator's idea of whitespace", () => {
     expect(foldLiteral("  Request had\\n insufficient\tScopes ")).toBe("request had insufficient scopes");

@@ -1,0 +1,214 @@
+/**
+ * `npm run bench`: Faultline's speed figures, each next to a baseline measured in the same run.
+ * Every knowledge-base size runs in its own process so that its peak memory is its own.
+ * Figures go to standard output as a table and to engine/bench/results.json.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { createWriteStream, existsSync, readdirSync, readFileSync } from "node:fs";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { checkKnowledge } from "../src/check.js";
+import { compileBundle } from "../src/compile.js";
+import { match } from "../src/match.js";
+import { scanLiterals } from "../src/rule-index.js";
+import { random, syntheticKnowledge, syntheticMeta, toMarkdown } from "./synthetic.js";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const root = path.resolve(here, "../..");
+const now = Date.UTC(2026, 10, 23);
+
+/** A 2.3 KB GCP 403 as people paste it: a Python traceback around the JSON body. */
+export const gcp403Paste = `Traceback (most recent call last):
+  File "/srv/app/worker.py", line 88, in handle
+    response = client.predict(endpoint=endpoint, instances=instances)
+  File "/usr/local/lib/python3.11/site-packages/google/cloud/aiplatform_v1/services/prediction_service/client.py", line 605, in predict
+    response = rpc(request, retry=retry, timeout=timeout, metadata=metadata)
+  File "/usr/local/lib/python3.11/site-packages/google/api_core/gapic_v1/method.py", line 131, in __call__
+    return wrapped_func(*args, **kwargs)
+  File "/usr/local/lib/python3.11/site-packages/google/api_core/grpc_helpers.py", line 78, in error_remapped_callable
+    raise exceptions.from_grpc_error(exc) from exc
+google.api_core.exceptions.PermissionDenied: 403 Request had insufficient authentication scopes. [reason: "ACCESS_TOKEN_SCOPE_INSUFFICIENT"
+domain: "googleapis.com"
+metadata {
+  key: "method"
+  value: "google.cloud.aiplatform.v1.PredictionService.Predict"
+}
+metadata {
+  key: "service"
+  value: "aiplatform.googleapis.com"
+}
+]
+During handling of the above exception, another exception occurred:
+{
+  "error": {
+    "code": 403,
+    "message": "Request had insufficient authentication scopes.",
+    "status": "PERMISSION_DENIED",
+    "details": [
+      {
+        "@type": "type.googleapis.com/google.rpc.ErrorInfo",
+        "reason": "ACCESS_TOKEN_SCOPE_INSUFFICIENT",
+        "domain": "googleapis.com",
+        "metadata": {
+          "method": "google.cloud.aiplatform.v1.PredictionService.Predict",
+          "service": "aiplatform.googleapis.com"
+        }
+      }
+    ]
+  }
+}
+2026-11-23T10:14:03.221Z worker-7f9c ERROR prediction failed for batch 5512 (retry 3/3), giving up
+2026-11-23T10:14:03.229Z worker-7f9c INFO vm=inference-1 zone=us-central1-b sa=123456789012-compute@developer.gserviceaccount.com
+2026-11-23T10:14:03.230Z worker-7f9c INFO scopes=https://www.googleapis.com/auth/devstorage.read_only,https://www.googleapis.com/auth/logging.write
+`.padEnd(2300, " ");
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
+}
+
+interface Timing {
+  p50: number;
+  p99: number;
+  runs: number;
+  maxRssMb: number;
+  /** Peak RSS minus the process's RSS before loading the knowledge base (tsx and Node themselves). */
+  aboveBaselineMb: number;
+}
+
+async function time(bundleSize: string, exhaustive: boolean, runs: number): Promise<Timing> {
+  const baselineRssMb = process.memoryUsage().rss / 1024 / 1024;
+  const bundle =
+    bundleSize === "real" ? (await checkKnowledge(path.join(root, "knowledge"), { examples: false })).bundle : compileBundle(syntheticKnowledge(Number(bundleSize)));
+  const options = { now, exhaustive };
+  for (let i = 0; i < Math.min(20, runs); i++) await match(bundle, gcp403Paste, options);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await match(bundle, gcp403Paste, options);
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  const maxRssMb = process.resourceUsage().maxRSS / 1024;
+  return { p50: percentile(samples, 50), p99: percentile(samples, 99), runs, maxRssMb, aboveBaselineMb: maxRssMb - baselineRssMb };
+}
+
+function child(args: string[]): Timing {
+  const result = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...args], { encoding: "utf8", maxBuffer: 1 << 20 });
+  if (result.status !== 0) throw new Error(`bench child ${args.join(" ")} failed: ${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split("\n").at(-1) ?? "{}") as Timing;
+}
+
+async function writeLog(file: string, megabytes: number, errors: readonly string[]): Promise<number> {
+  const rng = random(7);
+  const out = createWriteStream(file);
+  let bytes = 0;
+  let line = 0;
+  const noise = [
+    "INFO request completed method=GET path=/api/v1/items status=200 duration_ms=12",
+    "DEBUG cache hit key=session:9f8e7d6c5b4a ttl=300",
+    "WARN slow query took 1203ms table=orders rows=5512",
+    "INFO worker heartbeat pid=4411 queue=default depth=3",
+    "ERROR upstream timed out after 30s host=10.0.4.12 port=8443 retrying",
+  ];
+  while (bytes < megabytes * 1024 * 1024) {
+    const text = rng() < 0.001 ? `ERROR ${errors[Math.floor(rng() * errors.length)]}` : noise[Math.floor(rng() * noise.length)];
+    const entry = `2026-11-23T10:${String(line % 60).padStart(2, "0")}:00.000Z app-${line % 7} ${text}\n`;
+    bytes += entry.length;
+    line++;
+    if (!out.write(entry)) await new Promise((resolve) => out.once("drain", resolve));
+  }
+  await new Promise((resolve) => out.end(resolve));
+  return bytes;
+}
+
+function seconds(command: string, args: string[]): number {
+  const start = performance.now();
+  const result = spawnSync(command, args, { stdio: ["ignore", "ignore", "inherit"] });
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${command} exited ${result.status}`);
+  return (performance.now() - start) / 1000;
+}
+
+async function scanFigures(): Promise<Record<string, number>> {
+  const dir = path.join(os.tmpdir(), "faultline-bench");
+  const kb = path.join(dir, "kb-1000");
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(kb, { recursive: true });
+  const metas = syntheticKnowledge(1000);
+  await Promise.all(metas.map((meta) => writeFile(path.join(kb, `${meta.id}.md`), toMarkdown(meta))));
+  const log = path.join(dir, "app.log");
+  const bytes = await writeLog(log, Number(process.env["BENCH_LOG_MB"] ?? 200), metas.flatMap((m) => m.examples.slice(1)));
+  const phrases = path.join(dir, "phrases.txt");
+  await writeFile(phrases, `${(scanLiterals(compileBundle(metas)) ?? []).join("\n")}\n`);
+  const bin = path.join(root, "engine/bin/faultline.js");
+  const scan = seconds(process.execPath, [bin, "scan", "--kb", kb, log]);
+  const grep = seconds("grep", ["-c", "-F", "-i", "-f", phrases, log]);
+  const mb = bytes / 1024 / 1024;
+  return { logMb: mb, scanMbPerS: mb / scan, grepMbPerS: mb / grep, scanSeconds: scan, grepSeconds: grep, ratioToGrep: scan / grep };
+}
+
+function matcherBytes(): Record<string, number> | undefined {
+  const dist = path.join(root, "dist");
+  if (!existsSync(path.join(dist, "index.html"))) return undefined;
+  const html = readFileSync(path.join(dist, "index.html"), "utf8");
+  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1] ?? "");
+  const assets = path.join(dist, "_astro");
+  const workers = existsSync(assets) ? readdirSync(assets).filter((f) => /worker.*\.js$/i.test(f)).map((f) => `/_astro/${f}`) : [];
+  let raw = 0;
+  let gzip = 0;
+  for (const src of [...new Set([...scripts, ...workers])]) {
+    const file = path.join(dist, src.replace(/^\/(?:[^/]+\/)?(?=_astro\/)/, "/").replace(/^\//, ""));
+    if (!existsSync(file)) continue;
+    const content = readFileSync(file);
+    raw += content.length;
+    gzip += gzipSync(content).length;
+  }
+  const bundleFile = path.join(dist, "faultline-bundle.json");
+  const bundleGzip = existsSync(bundleFile) ? gzipSync(readFileSync(bundleFile)).length : 0;
+  return { matcherJsBytes: raw, matcherJsGzipBytes: gzip, rulesJsonGzipBytes: bundleGzip };
+}
+
+async function main(): Promise<void> {
+  const [flag, size, mode] = process.argv.slice(2);
+  if (flag === "--child") {
+    const exhaustive = mode === "exhaustive";
+    const runs = size === "10000" ? (exhaustive ? 15 : 300) : size === "1000" ? (exhaustive ? 100 : 1000) : 2000;
+    console.log(JSON.stringify(await time(size ?? "real", exhaustive, runs)));
+    return;
+  }
+  const rows: Array<Record<string, unknown>> = [];
+  const figures: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model };
+  console.log("Faultline benchmark (2.3 KB GCP 403 paste, fact extraction included)\n");
+  console.log("knowledge base      indexed p50   p99      RSS MB | every rule p50   p99      RSS MB | p50 ratio");
+  for (const size of ["real", "1000", "10000"]) {
+    const indexed = child(["--child", size, "indexed"]);
+    const all = child(["--child", size, "exhaustive"]);
+    const ratio = all.p50 / indexed.p50;
+    const label = size === "real" ? `real (${syntheticMeta(0) && readdirSync(path.join(root, "knowledge")).filter((f) => f.endsWith(".md") && f !== "README.md").length} entries)` : `synthetic ${size}`;
+    console.log(
+      `${label.padEnd(19)} ${indexed.p50.toFixed(3).padStart(8)} ms ${indexed.p99.toFixed(3).padStart(8)} ${indexed.maxRssMb.toFixed(0).padStart(8)} | ${all.p50.toFixed(3).padStart(10)} ms ${all.p99.toFixed(3).padStart(8)} ${all.maxRssMb.toFixed(0).padStart(8)} | ${ratio.toFixed(1)}x faster`,
+    );
+    rows.push({ knowledgeBase: label, indexed, exhaustive: all, speedup: ratio });
+  }
+  figures["match"] = rows;
+
+  console.log("\nscan (1,000 synthetic entries) vs grep -F -i -f with the same literals");
+  const scan = await scanFigures();
+  console.log(`${scan["logMb"]?.toFixed(0)} MB log: faultline scan ${scan["scanMbPerS"]?.toFixed(1)} MB/s, grep ${scan["grepMbPerS"]?.toFixed(1)} MB/s, scan takes ${scan["ratioToGrep"]?.toFixed(2)}x grep's time`);
+  figures["scan"] = scan;
+
+  const bytes = matcherBytes();
+  if (bytes) {
+    console.log(`\nmatcher page JavaScript: ${(bytes["matcherJsGzipBytes"]! / 1024).toFixed(1)} KB gzip (${(bytes["matcherJsBytes"]! / 1024).toFixed(1)} KB raw); compiled rules ${(bytes["rulesJsonGzipBytes"]! / 1024).toFixed(1)} KB gzip`);
+    figures["matcherPage"] = bytes;
+  } else {
+    console.log("\nmatcher page JavaScript: no dist/ (run `npm run build` first)");
+  }
+
+  await writeFile(path.join(here, "results.json"), `${JSON.stringify(figures, null, 2)}\n`);
+  console.log(`\nfigures written to engine/bench/results.json (git ${execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim()})`);
+}
+
+await main();

@@ -49,8 +49,11 @@ export function describeCondition(c: EvaluatedCondition, heldText?: string): str
       const phrases = Array.isArray(c.value) ? c.value : [c.value];
       return phrases.length === 1 ? `phrase "${String(phrases[0])}"` : `one of the phrases ${phrases.map((p) => `"${String(p)}"`).join(", ")}`;
     }
-    case "matchesRegex":
-      return c.fact === "text" ? `pattern /${String(c.value)}/` : `${label} matching /${String(c.value)}/`;
+    case "matchesRegex": {
+      const source = String(c.value);
+      const shown = source.length > 60 ? `${source.slice(0, 57)}…` : source;
+      return c.fact === "text" ? `pattern /${shown}/` : `${label} matching /${shown}/`;
+    }
     default:
       break;
   }
@@ -176,9 +179,10 @@ export function tally(c: EvaluatedCondition): Tally {
 export function describeMissing(c: EvaluatedCondition): string {
   if (c.any) {
     const leaves = c.any.filter((child) => child.fact);
-    return leaves.length === c.any.length && leaves.length <= 3
-      ? `none of ${leaves.map((l) => describeCondition(l)).join(", ")}`
-      : "none of its alternatives";
+    const words = leaves.map((l) => describeCondition(l));
+    return leaves.length === c.any.length && leaves.length <= 3 && words.join(", ").length <= 160
+      ? `none of ${words.join(", ")}`
+      : `none of its ${c.any.length} alternatives${words[0] ? ` (such as ${words[0]})` : ""}`;
   }
   if (c.not) return c.not.fact ? `excluded by ${describeCondition(c.not)}` : "an exclusion held";
   return `${describeCondition(c)} missing`;

@@ -120,7 +120,7 @@ async function writeLog(file: string, megabytes: number, errors: readonly string
     line++;
     if (!out.write(entry)) await new Promise((resolve) => out.once("drain", resolve));
   }
-  await new Promise((resolve) => out.end(resolve));
+  await new Promise<void>((resolve) => out.end(() => resolve()));
   return bytes;
 }
 

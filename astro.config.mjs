@@ -1,0 +1,44 @@
+// The Faultline site: sources in site/, entries from knowledge/, static output in dist/.
+// FAULTLINE_BASE hosts it under a sub-path (/faultline/), FAULTLINE_SITE is its public origin (for
+// the sitemap), FAULTLINE_REPO_URL is where "edit this entry" links point.
+import { defineConfig } from "astro/config";
+import { normaliseBase } from "./site/lib/base-path.ts";
+import { faultline } from "./site/integrations/faultline.ts";
+import { rehypeCodeBlocks } from "./site/markdown/rehype-code-blocks.ts";
+import { rehypeEntryLinks } from "./site/markdown/rehype-entry-links.ts";
+import { rehypeHeadingLinks } from "./site/markdown/rehype-heading-links.ts";
+
+const base = normaliseBase(process.env.FAULTLINE_BASE);
+
+export default defineConfig({
+  srcDir: "./site",
+  publicDir: "./site/public",
+  outDir: "./dist",
+  base,
+  site: process.env.FAULTLINE_SITE || "http://localhost:4321",
+  trailingSlash: "ignore",
+  build: {
+    format: "directory",
+    // External stylesheets only, so a strict Content-Security-Policy needs no style hashes for ours.
+    inlineStylesheets: "never",
+  },
+  devToolbar: { enabled: false },
+  markdown: {
+    // Mermaid blocks stay plain text; the entry page renders them in the browser.
+    syntaxHighlight: { type: "shiki", excludeLangs: ["mermaid", "math"] },
+    shikiConfig: { themes: { light: "github-light-default", dark: "github-dark-default" }, wrap: false },
+    rehypePlugins: [rehypeHeadingLinks, rehypeCodeBlocks, [rehypeEntryLinks, { base }]],
+  },
+  vite: {
+    build: {
+      // Astro inlines small scripts into the HTML when they fit under this limit; 0 keeps every script
+      // an external file, which a `script-src 'self'` policy allows.
+      assetsInlineLimit: 0,
+      // Mermaid's diagram chunks are large; only entry pages with a diagram load them, on demand.
+      chunkSizeWarningLimit: 800,
+    },
+    // The matcher worker imports the engine; ES workers keep its chunks shared with the page.
+    worker: { format: "es" },
+  },
+  integrations: [faultline({ knowledgeDir: "knowledge" })],
+});

@@ -1,0 +1,21 @@
+/** Messages between the matcher page and its worker. Everything crosses by structured clone. */
+import type { MatchReport } from "../../../engine/src/browser.ts";
+
+/** Page → worker. */
+export type MatcherRequest =
+  | { readonly type: "init"; readonly bundleUrl: string }
+  | { readonly type: "match"; readonly seq: number; readonly text: string; readonly now: number };
+
+/** One match run, with every secret of the paste already masked by the engine. */
+export interface MatcherResult {
+  readonly report: MatchReport;
+  /** `maskSecret` of each `report.secrets[i]`, same order: the page never needs the secret itself. */
+  readonly masks: readonly string[];
+}
+
+/** Worker → page. */
+export type MatcherResponse =
+  | { readonly type: "ready"; readonly entryCount: number; readonly maxInputLength: number }
+  | { readonly type: "failed"; readonly message: string }
+  | { readonly type: "result"; readonly seq: number; readonly result: MatcherResult }
+  | { readonly type: "error"; readonly seq: number; readonly message: string };

@@ -1,0 +1,117 @@
+/** Renders one match run: best match with its evidence, tokens, other matches, near misses, or no match. */
+import type { Match, NearMiss } from "../../../engine/src/browser.ts";
+import { h } from "../dom.ts";
+import { recognisedAnything, renderFacts } from "./facts-view.ts";
+import type { MatcherInfo } from "./matcher-client.ts";
+import { renderPasteView } from "./paste-view.ts";
+import type { MatcherResult } from "./protocol.ts";
+import { searchTermFor } from "./search-term.ts";
+import { renderTokenPanel } from "./token-panel.ts";
+
+/** Where results link to. */
+export interface SiteLinks {
+  entry(id: string): string;
+  search(term?: string): string;
+}
+
+/** "93% confidence". */
+export function confidenceText(confidence: number): string {
+  return `${Math.round(confidence * 100)}% confidence`;
+}
+
+function sizeText(chars: number): string {
+  return chars >= 1024 * 1024 ? `${(chars / 1024 / 1024).toFixed(1)} MB` : `${Math.round(chars / 1024)} KB`;
+}
+
+function largePasteNotice(length: number, limit: number): HTMLElement | null {
+  if (length <= limit) return null;
+  return h(
+    "p",
+    { class: "notice", role: "note", "data-notice": "truncated" },
+    h("strong", {}, "Large paste: "),
+    `this text is ${sizeText(length)}; only its first ${sizeText(limit)} were matched and are shown. Paste the error itself rather than a whole log for a sharper result.`,
+  );
+}
+
+function bestMatch(best: Match, text: string, result: MatcherResult, links: SiteLinks): HTMLElement {
+  const spans = best.why.flatMap((reason) => reason.spans);
+  return h(
+    "article",
+    { class: "best-match", "aria-labelledby": "best-match-title", "data-entry-id": best.id },
+    h("p", { class: "kicker" }, "Best match · ", h("span", { class: "confidence" }, confidenceText(best.confidence))),
+    h("h2", { id: "best-match-title" }, h("a", { href: links.entry(best.id) }, best.title)),
+    h("p", { class: "summary" }, best.summary),
+    h("meter", { min: "0", max: "1", value: String(best.confidence), "aria-label": confidenceText(best.confidence) }),
+    h("h3", {}, "Why this entry"),
+    h("ul", { class: "reasons" }, ...[...new Set(best.why.map((reason) => reason.description))].map((description) => h("li", {}, description))),
+    h("h3", {}, "Your paste, with the evidence highlighted"),
+    renderPasteView(text, spans, result.report.secrets, result.masks),
+    h("p", {}, h("a", { class: "button", href: links.entry(best.id) }, "Read the fix")),
+  );
+}
+
+function otherMatches(others: readonly Match[], links: SiteLinks): HTMLElement | null {
+  if (others.length === 0) return null;
+  return h(
+    "section",
+    { class: "other-matches", "aria-labelledby": "other-matches-title" },
+    h("h2", { id: "other-matches-title" }, "Other possible matches"),
+    h("ol", { class: "result-list" }, ...others.map((m) => h("li", { "data-entry-id": m.id }, h("a", { href: links.entry(m.id) }, m.title), " ", h("span", { class: "muted" }, `(${confidenceText(m.confidence)})`), h("p", { class: "muted" }, m.summary)))),
+  );
+}
+
+function nearMisses(near: readonly NearMiss[], links: SiteLinks): HTMLElement | null {
+  if (near.length === 0) return null;
+  return h(
+    "section",
+    { class: "near-misses", "aria-labelledby": "near-misses-title" },
+    h("h2", { id: "near-misses-title" }, "Close, but not these"),
+    h("ul", { class: "result-list" }, ...near.map((n) => h("li", { "data-entry-id": n.id }, h("a", { href: links.entry(n.id) }, n.title), h("p", { class: "near-missing" }, `not this one: ${n.missing.join("; ")}`)))),
+  );
+}
+
+function noMatch(result: MatcherResult, info: MatcherInfo, links: SiteLinks): HTMLElement {
+  const facts = result.report.facts;
+  const term = searchTermFor(facts);
+  return h(
+    "section",
+    { class: "no-match", "aria-labelledby": "no-match-title" },
+    h("h2", { id: "no-match-title" }, "No entry matches this error"),
+    h("p", {}, `None of the ${info.entryCount} entries applies to this text.`),
+    h("h3", {}, "What Faultline recognised"),
+    renderFacts(facts),
+    h(
+      "p",
+      {},
+      term
+        ? h("a", { href: links.search(term), "data-search-term": term }, `Search the entries for ${term}`)
+        : h("a", { href: links.search() }, recognisedAnything(facts) ? "Search the entries" : "Search the entries with a phrase from the error"),
+    ),
+  );
+}
+
+/** Renders a match run into a fragment for the results region. */
+export function renderReport(result: MatcherResult, text: string, info: MatcherInfo, links: SiteLinks): DocumentFragment {
+  const { report } = result;
+  const shown = text.length > info.maxInputLength ? text.slice(0, info.maxInputLength) : text;
+  const fragment = document.createDocumentFragment();
+  const [best, ...others] = report.matches;
+  const parts = [
+    largePasteNotice(text.length, info.maxInputLength),
+    best ? bestMatch(best, shown, result, links) : noMatch(result, info, links),
+    renderTokenPanel(report, shown, result.masks),
+    otherMatches(others, links),
+    nearMisses(report.near, links),
+    best ? h("details", { class: "recognised" }, h("summary", {}, "What Faultline recognised in your paste"), renderFacts(report.facts)) : null,
+  ];
+  for (const part of parts) if (part) fragment.append(part);
+  return fragment;
+}
+
+/** One sentence for screen readers announcing the outcome. */
+export function outcomeText(result: MatcherResult): string {
+  const best = result.report.matches[0];
+  if (!best) return "No entry matches this error.";
+  const more = result.report.matches.length - 1;
+  return `Best match: ${best.title} (${confidenceText(best.confidence)})${more > 0 ? `, and ${more} other possible match${more === 1 ? "" : "es"}` : ""}.`;
+}

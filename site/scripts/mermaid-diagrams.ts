@@ -1,0 +1,31 @@
+/**
+ * Renders mermaid diagrams from their source blocks. Mermaid is imported only here, dynamically,
+ * so pages without a diagram never load it. The source stays in the page for screen readers, and
+ * stays visible when a diagram fails to render.
+ */
+
+const sources = [...document.querySelectorAll<HTMLElement>("pre[data-mermaid]")];
+
+async function renderDiagrams(): Promise<void> {
+  const { default: mermaid } = await import("mermaid");
+  const dark = window.matchMedia("(prefers-color-scheme: dark)").matches;
+  mermaid.initialize({ startOnLoad: false, securityLevel: "strict", theme: dark ? "dark" : "default", fontFamily: "inherit" });
+  for (const source of sources) {
+    const figure = source.closest("figure");
+    const target = document.createElement("div");
+    target.className = "diagram-rendered";
+    target.textContent = source.textContent ?? "";
+    source.before(target);
+    try {
+      await mermaid.run({ nodes: [target], suppressErrors: false });
+      source.classList.add("visually-hidden");
+      figure?.setAttribute("data-rendered", "true");
+    } catch (error) {
+      target.remove();
+      figure?.setAttribute("data-rendered", "failed");
+      console.error("mermaid could not render a diagram", error);
+    }
+  }
+}
+
+if (sources.length > 0) void renderDiagrams();

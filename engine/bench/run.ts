@@ -118,7 +118,7 @@ async function writeLog(file: string, megabytes: number, errors: readonly string
     const entry = `2026-11-23T10:${String(line % 60).padStart(2, "0")}:00.000Z app-${line % 7} ${text}\n`;
     bytes += entry.length;
     line++;
-    if (!out.write(entry)) await new Promise((resolve) => out.once("drain", resolve));
+    if (!out.write(entry)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
   }
   await new Promise<void>((resolve) => out.end(() => resolve()));
   return bytes;

@@ -121,6 +121,32 @@ export class LiteralMatcher {
     }
   }
 
+  /**
+   * A dense automaton for long texts (`scan`): every state's transition for every character that occurs
+   * in a literal, so the inner loop is one table read. Undefined when the table would pass `maxCells`.
+   */
+  dense(maxCells = 64 * 1024 * 1024): DenseLiteralMatcher | undefined {
+    const alphabet = new Uint16Array(0x10000); // code unit → column; 0 for characters in no literal
+    let columns = 1;
+    for (const map of this.next) {
+      for (const code of map.keys()) if (alphabet[code] === 0) alphabet[code] = columns++;
+    }
+    const states = this.next.length;
+    if (states * columns > maxCells) return undefined;
+    const table = new Int32Array(states * columns);
+    // Breadth-first, so a state's failure target is complete before the state itself.
+    const order: number[] = [0];
+    for (let head = 0; head < order.length; head++) for (const child of (this.next[order[head] as number] ?? new Map()).values()) order.push(child);
+    for (const state of order) {
+      const f = this.fail[state] as number;
+      for (let column = 0; column < columns; column++) table[state * columns + column] = state === 0 ? 0 : (table[f * columns + column] as number);
+      for (const [code, child] of this.next[state] ?? []) table[state * columns + (alphabet[code] as number)] = child;
+    }
+    const hasOutput = new Uint8Array(states);
+    for (let state = 0; state < states; state++) hasOutput[state] = (this.output[state] as number) >= 0 || (this.dictLink[state] as number) >= 0 ? 1 : 0;
+    return new DenseLiteralMatcher(this.literals, table, columns, alphabet, hasOutput, this.output, this.dictLink);
+  }
+
   /** Indices of the literals that occur in the text. */
   findAll(text: string): Set<number> {
     const found = new Set<number>();
@@ -136,4 +162,76 @@ export class LiteralMatcher {
     this.scan(text, () => (hit = true), from, to);
     return hit;
   }
+}
+
+/** The dense form of a LiteralMatcher; see `LiteralMatcher.dense`. */
+export class DenseLiteralMatcher {
+  /** Column of each UTF-16 code unit after folding; whitespace maps to `spaceColumn`. */
+  private readonly columnOf = new Uint16Array(0x10000);
+  private readonly spaceColumn: number;
+  /**
+   * table[state * columns + column] = next state * columns, negated minus one when that state ends a
+   * literal: the inner loop then needs no multiply and no second lookup to know there is a hit.
+   */
+  private readonly jump: Int32Array;
+
+  constructor(
+    readonly literals: readonly string[],
+    table: Int32Array,
+    private readonly columns: number,
+    alphabet: Uint16Array,
+    hasOutput: Uint8Array,
+    private readonly output: readonly number[],
+    private readonly dictLink: readonly number[],
+  ) {
+    for (let code = 0; code < 0x10000; code++) this.columnOf[code] = alphabet[foldCode(code)] as number;
+    this.spaceColumn = alphabet[SPACE] as number;
+    this.jump = new Int32Array(table.length);
+    for (let i = 0; i < table.length; i++) {
+      const next = table[i] as number;
+      this.jump[i] = hasOutput[next] === 1 ? -(next * columns) - 1 : next * columns;
+    }
+  }
+
+  /** Same contract as `LiteralMatcher.scan`. */
+  scan(text: string, onHit: (literal: number, end: number) => boolean | void, from = 0, to = text.length): void {
+    const { jump, columnOf, spaceColumn, columns } = this;
+    let at = 0; // state * columns
+    let lastWasSpace = true;
+    for (let i = from; i < to; i++) {
+      const raw = text.charCodeAt(i);
+      let column: number;
+      if (raw === 32 || raw === 10 || raw === 9 || raw === 13 || raw === 11 || raw === 12 || raw === 0xa0 || (raw === 92 && isEscapedSpace(text, i, to))) {
+        if (raw === 92) i++;
+        if (lastWasSpace) continue;
+        lastWasSpace = true;
+        column = spaceColumn;
+      } else {
+        column = columnOf[raw] as number;
+        // Unicode spaces fold to the space column too; they are rare enough to test after the lookup.
+        if (column === spaceColumn && spaceColumn !== 0) {
+          if (lastWasSpace) continue;
+          lastWasSpace = true;
+        } else {
+          lastWasSpace = false;
+        }
+      }
+      const next = jump[at + column] as number;
+      if (next >= 0) {
+        at = next;
+        continue;
+      }
+      at = -next - 1;
+      const state = at / columns;
+      for (let s = (this.output[state] as number) >= 0 ? state : (this.dictLink[state] as number); s > 0; s = this.dictLink[s] as number) {
+        if (onHit(this.output[s] as number, i + 1) === true) return;
+      }
+    }
+  }
+}
+
+function isEscapedSpace(text: string, i: number, to: number): boolean {
+  if (i + 1 >= to) return false;
+  const after = text.charCodeAt(i + 1);
+  return after === 110 || after === 114 || after === 116;
 }

@@ -138,6 +138,15 @@ describe("faultline scan", () => {
     ]);
   });
 
+  test("--kb takes a bundle compiled by `faultline compile`", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "faultline-"));
+    const bundle = path.join(dir, "kb.json");
+    expect(run(["compile", "--kb", kb, "--out", bundle]).code).toBe(0);
+    const { code, stdout } = run(["scan", "--json", "--kb", bundle, "-"], log);
+    expect(code).toBe(0);
+    expect(stdout.trim().split("\n").map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(["gcp-oauth-scope-insufficient", "teapot-refused"]);
+  });
+
   test("exit 1 when a log holds no known error", () => {
     expect(run(["scan", "--kb", kb, "-"], "all quiet\nnothing here\n").code).toBe(1);
   });

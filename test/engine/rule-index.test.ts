@@ -136,6 +136,21 @@ describe("rule index", () => {
     expect(union && { strings: [...union.strings].sort(), anchored: union.anchored }).toEqual(expected);
   });
 
+  test("the dense automaton reports exactly the hits of the sparse one", () => {
+    fc.assert(
+      fc.property(fc.subarray([...phrases, "he", "she", "hers", "403", "a b"], { minLength: 1 }), input, (literals, text) => {
+        const sparse = new LiteralMatcher(literals);
+        const hits = (m: { scan: LiteralMatcher["scan"] }) => {
+          const out: Array<[number, number]> = [];
+          m.scan(text, (literal, end) => void out.push([literal, end]));
+          return out;
+        };
+        expect(hits(sparse.dense() as LiteralMatcher)).toEqual(hits(sparse));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   test("folding matches the phrase operator's idea of whitespace", () => {
     expect(foldLiteral("  Request had\\n insufficient\tScopes ")).toBe("request had insufficient scopes");
     expect(new LiteralMatcher(["had insufficient"]).test('"Request had\\ninsufficient"')).toBe(true);

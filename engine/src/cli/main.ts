@@ -6,6 +6,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { loadBundle } from "../bundle.js";
 import { checkKnowledge } from "../check.js";
 import { match } from "../match.js";
 import { reportJson, reportText, type RenderOptions } from "./render.js";
@@ -14,9 +15,9 @@ import { UsageError } from "./usage-error.js";
 
 
 const usage = `Usage:
-  faultline match [--json] [--kb DIR] [--show-secrets] [FILE]   explain an error (FILE or standard input)
+  faultline match [--json] [--kb DIR|BUNDLE.json] [--show-secrets] [FILE]   explain an error (FILE or stdin)
   faultline check [--json] [DIR]                               validate entries and run their examples
-  faultline scan [--json] [--kb DIR] [--show-secrets] FILE...   find known errors in logs (- for stdin)
+  faultline scan [--json] [--kb DIR|BUNDLE.json] [--show-secrets] FILE...   known errors in logs (- for stdin)
   faultline compile [--kb DIR] [--out FILE]                    write the knowledge bundle as JSON
 `;
 
@@ -38,6 +39,14 @@ async function readInput(file: string | undefined): Promise<string> {
 }
 
 async function loadBundleFrom(kb: string) {
+  if (kb.endsWith(".json")) {
+    // A bundle from `faultline compile`: no markdown to parse, so large knowledge bases load at once.
+    try {
+      return loadBundle(await readFile(kb, "utf8"));
+    } catch (error) {
+      throw new UsageError(`cannot load bundle ${kb}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
+    }
+  }
   const result = await checkKnowledge(kb, { examples: false }).catch((error: unknown) => {
     throw new UsageError(`cannot read knowledge folder ${kb}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
   });

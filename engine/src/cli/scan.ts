@@ -5,7 +5,7 @@
  */
 import { createReadStream } from "node:fs";
 import type { Readable } from "node:stream";
-import { LiteralMatcher } from "../aho-corasick.js";
+import { LiteralMatcher, type DenseLiteralMatcher } from "../aho-corasick.js";
 import type { Bundle } from "../bundle.js";
 import { match } from "../match.js";
 import { redact } from "../redact.js";
@@ -29,7 +29,7 @@ export interface CandidateLine {
  * Splits a stream into lines and yields only candidates, counting line numbers on the way.
  * Without literals (some entry can match without any) every line is a candidate.
  */
-export async function* candidateLines(stream: AsyncIterable<string>, literals: LiteralMatcher | undefined): AsyncGenerator<CandidateLine> {
+export async function* candidateLines(stream: AsyncIterable<string>, literals: LiteralMatcher | DenseLiteralMatcher | undefined): AsyncGenerator<CandidateLine> {
   let carry = "";
   let lineNumber = 0; // lines completed before `carry`
   const emit = function* (region: string): Generator<CandidateLine> {
@@ -91,7 +91,8 @@ function open(file: string): AsyncIterable<string> {
 /** Scans files (or - for standard input) and writes one line per occurrence; returns how many were found. */
 export async function scanFiles(bundle: Bundle, files: readonly string[], options: ScanOptions): Promise<number> {
   const literalList = scanLiterals(bundle);
-  const literals = literalList ? new LiteralMatcher(literalList) : undefined;
+  const sparse = literalList ? new LiteralMatcher(literalList) : undefined;
+  const literals = sparse?.dense() ?? sparse;
   let found = 0;
   for (const file of files) {
     try {

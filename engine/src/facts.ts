@@ -91,6 +91,7 @@ const httpStatusPatterns: readonly RegExp[] = [
   /\b(?:Error|HttpError|error code|response code|returned|status)\s?:?\s?([45]\d\d)(?!\d)/gi,
   /\b\w{0,60}(?:Exception|Error):\s([45]\d\d)\b/g,
   /:\s([45]\d\d)\s\((?=[A-Z])/g,
+  /\b(?:Forbidden|Unauthorized|Unauthenticated|PermissionDenied|NotFound|BadRequest|TooManyRequests):\s([45]\d\d)\b/g,
 ];
 
 /** kubectl and client-go name the status by its reason: "Error from server (Forbidden)". */
@@ -120,6 +121,8 @@ const reasonPatterns: readonly RegExp[] = [
   /\b[Rr]eason\\?["']?\s*[:=]\s*\\?["']([A-Za-z][\w.]{1,80})\\?["']/g,
   /\b[Rr]eason\\?["']?\s*[:=]\s*([A-Z][A-Za-z0-9_]{2,80})\b/g,
   new RegExp(`\\b(${knownReasons.join("|")})\\b`, "g"),
+  // Go's googleapi ends its one-line error with the legacy reason: "googleapi: Error 403: …, accessNotConfigured".
+  /\bgoogleapi: Error [45]\d\d: [^\n]{0,2000}, ([a-z][A-Za-z]{2,60})[ \t]*$/gm,
 ];
 
 const codePatterns: readonly RegExp[] = [

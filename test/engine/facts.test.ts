@@ -125,6 +125,8 @@ const table: Array<[string, string, Expected]> = [
   ],
   ["gsutil exception with a status", `AccessDeniedException: 403 Request violates VPC Service Controls.`, { httpStatus: 403 }],
   ["status after a colon and before a parenthesis", `POST https://api.example.com/v1/charge: 401 (Authorization required)`, { httpStatus: 401 }],
+  ["Go googleapi trailing reason", `googleapi: Error 403: Cloud Storage JSON API has not been used in project 123 before or it is disabled., accessNotConfigured`, { httpStatus: 403, reasons: ["accessNotConfigured"] }],
+  ["api_core exception named by its status", `google.api_core.exceptions.Unauthorized: 401 GET https://storage.googleapis.com/storage/v1/b/x: Invalid Credentials`, { httpStatus: 401 }],
   ["JWT without a target URL", `id_token: ${jwt({ iss: "https://accounts.google.com", aud: "32555940559.apps.googleusercontent.com", exp: future })}`, { jwtAudienceHasPath: null, jwtAudienceMatchesUrl: null }],
   ["malformed JWT-looking text", `eyJhbGciOiJub25lIn0x.eyJub3QganNvbiAgICAgICAg.xx`, { jwt: null, jwtExpired: null }],
 ];

@@ -4,7 +4,7 @@
  * Pagefind's search runs in WebAssembly; inline styles because Shiki colours tokens with style
  * attributes and mermaid styles its SVGs. No other origin, for anything.
  */
-export const contentSecurityPolicy = [
+const directives = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
@@ -15,5 +15,13 @@ export const contentSecurityPolicy = [
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+];
+
+/** The policy as an HTTP header (what the local server sends). */
+export const contentSecurityPolicy = [...directives, "frame-ancestors 'none'"].join("; ");
+
+/**
+ * The same policy for a <meta> tag in every page, so it holds on any static host; browsers ignore
+ * frame-ancestors in a meta tag, so it is left to the header.
+ */
+export const contentSecurityPolicyMeta = directives.join("; ");

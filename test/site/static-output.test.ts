@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { loadBundle } from "../../engine/src/browser.ts";
+import { contentSecurityPolicyMeta } from "../../site/server/content-security-policy.ts";
 import { builtBundle, distDir, requireBuiltSite, siteBase } from "../support/built-site.ts";
 
 interface BuiltPage {
@@ -41,6 +42,22 @@ function resolves(sitePath: string): boolean {
   const target = path.join(distDir, rel);
   return (existsSync(target) && statSync(target).isFile()) || existsSync(path.join(target, "index.html"));
 }
+
+describe("content security policy", () => {
+  test("every page carries the strict policy in a meta tag, before any script or stylesheet", () => {
+    const problems: string[] = [];
+    for (const { file, html } of pages) {
+      const meta = tagsOf(html, "meta").find((tag) => /http-equiv="Content-Security-Policy"/i.test(tag));
+      if (!meta) problems.push(`${file}: no Content-Security-Policy meta tag`);
+      else if (decode(attributeOf(meta, "content") ?? "") !== contentSecurityPolicyMeta) problems.push(`${file}: a different policy`);
+      else if (html.indexOf(meta) > Math.min(...["<script", "<link rel=\"stylesheet\""].map((t) => (html.includes(t) ? html.indexOf(t) : Infinity)))) {
+        problems.push(`${file}: the policy comes after a script or stylesheet`);
+      }
+    }
+    expect(pages.length).toBeGreaterThan(10);
+    expect(problems).toEqual([]);
+  });
+});
 
 describe("scripts", () => {
   test("every script is an external file: no inline code, no inline handlers, no javascript: URLs", () => {

@@ -149,11 +149,7 @@ export class LiteralMatcher {
 
   /** Indices of the literals that occur in the text. */
   findAll(text: string): Set<number> {
-    const found = new Set<number>();
-    this.scan(text, (literal) => {
-      found.add(literal);
-    });
-    return found;
+    return literalsIn(this, text);
   }
 
   /** Whether any literal occurs in text[from, to). */
@@ -193,6 +189,11 @@ export class DenseLiteralMatcher {
     }
   }
 
+  /** Indices of the literals that occur in the text. */
+  findAll(text: string): Set<number> {
+    return literalsIn(this, text);
+  }
+
   /** Same contract as `LiteralMatcher.scan`. */
   scan(text: string, onHit: (literal: number, end: number) => boolean | void, from = 0, to = text.length): void {
     const { jump, columnOf, spaceColumn, columns } = this;
@@ -228,6 +229,15 @@ export class DenseLiteralMatcher {
       }
     }
   }
+}
+
+/** Runs a matcher over the whole text and collects which literals occur. */
+function literalsIn(matcher: Pick<LiteralMatcher, "scan">, text: string): Set<number> {
+  const found = new Set<number>();
+  matcher.scan(text, (literal) => {
+    found.add(literal);
+  });
+  return found;
 }
 
 function isEscapedSpace(text: string, i: number, to: number): boolean {

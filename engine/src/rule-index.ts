@@ -6,7 +6,7 @@
  * facts and from one Aho-Corasick pass over its text. json-rules-engine still decides what holds; the index
  * only skips rules that provably cannot, so indexed and exhaustive matching give the same results.
  */
-import { foldLiteral, LiteralMatcher } from "./aho-corasick.js";
+import { foldLiteral, LiteralMatcher, type DenseLiteralMatcher } from "./aho-corasick.js";
 import type { Bundle } from "./bundle.js";
 import { serverErrorStatus, type Facts } from "./facts.js";
 import type { Condition, FactCondition } from "./schema.js";
@@ -20,7 +20,7 @@ const nearFacts = new Set(["text", "reasons", "codes"]);
 
 /** The compiled index of one bundle. */
 export interface RuleIndex {
-  readonly literals: LiteralMatcher;
+  readonly literals: LiteralMatcher | DenseLiteralMatcher;
   /** Entry positions (in bundle order) whose gate contains the key. */
   readonly byKey: ReadonlyMap<string, readonly number[]>;
   /** Entries without a gate: always evaluated. */
@@ -305,7 +305,9 @@ export function buildRuleIndex(bundle: Bundle): RuleIndex {
       if (key.startsWith("text:") && !literalIds.has(key)) literalIds.set(key, literalIds.size);
     }
   });
-  const literals = new LiteralMatcher([...literalIds.keys()].map((key) => key.slice(5)));
+  const sparse = new LiteralMatcher([...literalIds.keys()].map((key) => key.slice(5)));
+  // Dense is faster per character; past a few million cells (thousands of entries) memory wins.
+  const literals = sparse.dense(4 * 1024 * 1024) ?? sparse;
   return { literals, byKey, always, nearByKey, nearAlways };
 }
 

@@ -36,17 +36,7 @@ export interface RuleIndex {
  * undefined. Conservative: top-level alternation, groups, classes and quantified characters end a run.
  */
 export function requiredLiteral(source: string): string | undefined {
-  let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i];
-    if (ch === "\\") i++;
-    else if (inClass) inClass = ch !== "]";
-    else if (ch === "[") inClass = true;
-    else if (ch === "(") depth++;
-    else if (ch === ")") depth--;
-    else if (ch === "|" && depth === 0) return undefined;
-  }
+  if (splitTopLevel(source).length > 1) return undefined;
   const runs: string[] = [];
   let run = "";
   const end = () => {

@@ -8,7 +8,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { hasEntry, siteBase } from "../support/built-site.ts";
-import { openSiteBrowser, type PageLog, type SiteBrowser } from "../support/site-browser.ts";
+import { expectCleanLog, openSiteBrowser, type PageLog, type SiteBrowser } from "../support/site-browser.ts";
 
 let site: SiteBrowser;
 
@@ -19,12 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await site?.close();
 });
-
-function expectClean(log: PageLog): void {
-  expect(log.foreign, "requests to other origins").toEqual([]);
-  expect(log.cspViolations, "Content-Security-Policy violations").toEqual([]);
-  expect(log.errors, "script errors").toEqual([]);
-}
 
 /** The entry the mermaid test uses: cloud-run-unauthenticated-token, else any entry with a diagram. */
 function diagramEntry(): string {
@@ -48,7 +42,7 @@ describe("gcp-oauth-scope-insufficient", () => {
   });
 
   afterAll(async () => {
-    expectClean(log);
+    expectCleanLog(log);
     await page.close();
   });
 
@@ -110,6 +104,6 @@ test("an entry's mermaid diagram renders in the browser", async () => {
   const box = await svg.boundingBox();
   expect(box?.width ?? 0).toBeGreaterThan(100);
   expect(await svg.locator("text, foreignObject").count()).toBeGreaterThan(0);
-  expectClean(log);
+  expectCleanLog(log);
   await page.close();
 });

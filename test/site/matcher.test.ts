@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { checkKnowledge } from "../../engine/src/index.ts";
 import { builtBundle, hasEntry, siteBase } from "../support/built-site.ts";
 import { highlights, paste, scopeErrorBody, unauthenticatedBody, waitForMatcher } from "../support/matcher-page.ts";
-import { openSiteBrowser, type PageLog, type SiteBrowser } from "../support/site-browser.ts";
+import { expectCleanLog, openSiteBrowser, type PageLog, type SiteBrowser } from "../support/site-browser.ts";
 
 let site: SiteBrowser;
 let page: Page;
@@ -22,9 +22,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  expect(log.foreign, "requests to other origins").toEqual([]);
-  expect(log.cspViolations, "Content-Security-Policy violations").toEqual([]);
-  expect(log.errors, "script errors").toEqual([]);
+  expectCleanLog(log);
   await site?.close();
 });
 

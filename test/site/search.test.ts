@@ -6,7 +6,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { builtBundle, hasEntry } from "../support/built-site.ts";
 import { pagefindIds, resultIds, search, waitForResults } from "../support/search-page.ts";
-import { openSiteBrowser, type PageLog, type SiteBrowser } from "../support/site-browser.ts";
+import { expectCleanLog, openSiteBrowser, type PageLog, type SiteBrowser } from "../support/site-browser.ts";
 
 let site: SiteBrowser;
 let page: Page;
@@ -19,9 +19,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  expect(log.foreign, "requests to other origins").toEqual([]);
-  expect(log.cspViolations, "Content-Security-Policy violations").toEqual([]);
-  expect(log.errors, "script errors").toEqual([]);
+  expectCleanLog(log);
   await site?.close();
 });
 

@@ -3,6 +3,7 @@
  * and the site served from dist/ on a random localhost port under the site's Content-Security-Policy.
  * Every page is watched for requests to other origins, CSP violations and script errors.
  */
+import { expect } from "vitest";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -36,6 +37,13 @@ export interface PageLog {
   readonly errors: string[];
   /** Dialogs (alert, confirm…) opened by the page: a hostile paste that ran would open one. */
   readonly dialogs: string[];
+}
+
+/** Fails when a page reached another origin, broke its Content-Security-Policy or threw. */
+export function expectCleanLog(log: PageLog): void {
+  expect(log.foreign, "requests to other origins").toEqual([]);
+  expect(log.cspViolations, "Content-Security-Policy violations").toEqual([]);
+  expect(log.errors, "script errors").toEqual([]);
 }
 
 /** A browser and a server for one test file. */

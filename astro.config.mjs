@@ -3,6 +3,7 @@
 // the sitemap), FAULTLINE_REPO_URL is where "edit this entry" links point.
 import { defineConfig } from "astro/config";
 import { normaliseBase } from "./site/lib/base-path.ts";
+import { astroOnly, knowledgeDir, outDir } from "./site/lib/build-settings.ts";
 import { faultline } from "./site/integrations/faultline.ts";
 import { rehypeCodeBlocks } from "./site/markdown/rehype-code-blocks.ts";
 import { rehypeEntryLinks } from "./site/markdown/rehype-entry-links.ts";
@@ -13,7 +14,7 @@ const base = normaliseBase(process.env.FAULTLINE_BASE);
 export default defineConfig({
   srcDir: "./site",
   publicDir: "./site/public",
-  outDir: "./dist",
+  outDir,
   base,
   site: process.env.FAULTLINE_SITE || "http://localhost:4321",
   trailingSlash: "ignore",
@@ -40,5 +41,5 @@ export default defineConfig({
     // The matcher worker imports the engine; ES workers keep its chunks shared with the page.
     worker: { format: "es" },
   },
-  integrations: [faultline({ knowledgeDir: "knowledge" })],
+  integrations: astroOnly ? [] : [faultline({ knowledgeDir })],
 });

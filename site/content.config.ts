@@ -5,10 +5,11 @@
 import { defineCollection } from "astro:content";
 import { glob } from "astro/loaders";
 import { entrySchema } from "../engine/src/schema.ts";
+import { knowledgeDir } from "./lib/build-settings.ts";
 
 const knowledge = defineCollection({
   // README.md is the authors' guide, not an entry.
-  loader: glob({ base: "./knowledge", pattern: ["*.md", "!README.md"] }),
+  loader: glob({ base: knowledgeDir, pattern: ["*.md", "!README.md"] }),
   schema: entrySchema,
 });
 

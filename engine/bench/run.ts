@@ -4,7 +4,7 @@
  * Figures go to standard output as a table and to engine/bench/results.json.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { createWriteStream, existsSync, readdirSync, readFileSync } from "node:fs";
+import { createWriteStream, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -14,6 +14,7 @@ import { checkKnowledge } from "../src/check.js";
 import { compileBundle } from "../src/compile.js";
 import { match } from "../src/match.js";
 import { scanLiterals } from "../src/rule-index.js";
+import type { Condition } from "../src/schema.js";
 import { random, syntheticKnowledge, syntheticMeta, toMarkdown } from "./synthetic.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -151,6 +152,62 @@ async function scanFigures(): Promise<Record<string, number>> {
   return { logMb: mb, scanMbPerS: mb / scan, grepMbPerS: mb / grep, scanSeconds: scan, grepSeconds: grep, ratioToGrep: scan / grep };
 }
 
+/**
+ * The slowest 1 MB paste among pastes built to hurt: each trigger phrase or regex's literal text,
+ * repeated, so every pattern finds its prefix everywhere and must give up everywhere.
+ */
+async function adversarialFigures(): Promise<Record<string, number | string>> {
+  const { bundle } = await checkKnowledge(path.join(root, "knowledge"), { examples: false });
+  const sources = new Set<string>();
+  const walk = (c: Condition): void => {
+    if ("all" in c) c.all.forEach(walk);
+    else if ("any" in c) c.any.forEach(walk);
+    else if ("not" in c) walk(c.not);
+    else if (c.operator === "matchesRegex" || c.operator === "containsPhrase") for (const v of Array.isArray(c.value) ? c.value : [c.value]) sources.add(String(v));
+  };
+  bundle.entries.forEach((e) => walk(e.triggers));
+  const seeds = [...sources].map((v) => v.replace(/\\[bsdwS]|[\\^$()?:[\]{}|*+.]/g, " ").replace(/\s+/g, " ").trim().slice(0, 30)).filter((v) => v.length > 3);
+  let worst = { ms: 0, seed: "" };
+  for (const seed of seeds) {
+    const text = `${seed} `.repeat(Math.ceil(1_000_000 / (seed.length + 1)));
+    const start = performance.now();
+    await match(bundle, text, { now });
+    const ms = performance.now() - start;
+    if (ms > worst.ms) worst = { ms, seed };
+  }
+  return { pastes: seeds.length, worstMs: worst.ms, worstSeed: worst.seed };
+}
+
+/** Wall time and peak memory of one command, from GNU time. */
+function measured(args: string[], env: Record<string, string>): { seconds: number; peakMb: number } {
+  const result = spawnSync("/usr/bin/time", ["-f", "%e %M", ...args], { cwd: root, env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 64 << 20 });
+  if (result.status !== 0) throw new Error(`${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
+  const [seconds, kb] = (result.stderr.trim().split("\n").at(-1) ?? "").split(" ").map(Number);
+  return { seconds: seconds ?? NaN, peakMb: (kb ?? NaN) / 1024 };
+}
+
+/** A cold site build with N synthetic entries, next to Astro alone (no gate, bundle or Pagefind) on the same pages. */
+async function siteBuildFigures(n: number): Promise<Record<string, number>> {
+  const dir = path.join(os.tmpdir(), `faultline-bench-site-${n}`);
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(path.join(dir, "kb"), { recursive: true });
+  await Promise.all(syntheticKnowledge(n).map((meta) => writeFile(path.join(dir, "kb", `${meta.id}.md`), toMarkdown(meta))));
+  const astro = path.join(root, "node_modules/.bin/astro");
+  const build = (onlyAstro: boolean) => {
+    rmSync(path.join(root, ".astro"), { recursive: true, force: true }); // cold: no content-layer cache
+    return measured([astro, "build"], {
+      FAULTLINE_KNOWLEDGE: path.join(dir, "kb"),
+      FAULTLINE_OUT_DIR: path.join(dir, onlyAstro ? "astro-only" : "full"),
+      ...(onlyAstro ? { FAULTLINE_ASTRO_ONLY: "1" } : {}),
+    });
+  };
+  const alone = build(true);
+  const full = build(false);
+  // Put back the real knowledge base's generated types, which the cold builds removed.
+  execFileSync(astro, ["sync"], { cwd: root, stdio: "ignore" });
+  return { entries: n, fullSeconds: full.seconds, fullPeakMb: full.peakMb, astroAloneSeconds: alone.seconds, astroAlonePeakMb: alone.peakMb, ratio: full.seconds / alone.seconds };
+}
+
 function matcherBytes(): Record<string, number> | undefined {
   const dist = path.join(root, "dist");
   if (!existsSync(path.join(dist, "index.html"))) return undefined;
@@ -200,6 +257,20 @@ async function main(): Promise<void> {
   const scan = await scanFigures();
   console.log(`${scan["logMb"]?.toFixed(0)} MB log: faultline scan ${scan["scanMbPerS"]?.toFixed(1)} MB/s, grep ${scan["grepMbPerS"]?.toFixed(1)} MB/s, scan takes ${scan["ratioToGrep"]?.toFixed(2)}x grep's time`);
   figures["scan"] = scan;
+
+  console.log("\nadversarial 1 MB pastes against the real knowledge base (cut to the 512 KiB input limit)");
+  const adversarial = await adversarialFigures();
+  console.log(`${adversarial["pastes"]} pastes; slowest ${Number(adversarial["worstMs"]).toFixed(0)} ms (${JSON.stringify(adversarial["worstSeed"])} repeated)`);
+  figures["adversarial"] = adversarial;
+
+  for (const n of [1000, ...(process.env["BENCH_SITE_10K"] === "1" ? [10000] : [])]) {
+    console.log(`\ncold site build with ${n} synthetic entries vs Astro alone on the same pages`);
+    const site = await siteBuildFigures(n);
+    console.log(
+      `Faultline ${site["fullSeconds"]?.toFixed(1)} s (peak ${site["fullPeakMb"]?.toFixed(0)} MB), Astro alone ${site["astroAloneSeconds"]?.toFixed(1)} s (peak ${site["astroAlonePeakMb"]?.toFixed(0)} MB): ${site["ratio"]?.toFixed(2)}x`,
+    );
+    figures[`siteBuild${n}`] = site;
+  }
 
   const bytes = matcherBytes();
   if (bytes) {

@@ -12,7 +12,7 @@ import { unified } from "unified";
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
 import type { ZodIssue } from "zod";
 import { KnowledgeProblem } from "./problem.js";
-import { entrySchema, requiredSections, type EntryMeta } from "./schema.js";
+import { conditionBranches, entrySchema, requiredSections, type EntryMeta } from "./schema.js";
 
 /** A front-matter path such as ["triggers", "all", 0, "fact"]. */
 export type FieldPath = ReadonlyArray<string | number>;
@@ -74,8 +74,8 @@ function flattenIssues(issues: readonly ZodIssue[], data: unknown): ZodIssue[] {
     let value: unknown = data;
     for (const key of issue.path) value = value && typeof value === "object" ? (value as Record<string | number, unknown>)[key] : undefined;
     const keys = value && typeof value === "object" && !Array.isArray(value) ? Object.keys(value) : [];
-    const branch = ["all", "any", "not"].findIndex((k) => keys.includes(k));
-    const chosen = issue.unionErrors[branch >= 0 ? branch : 3];
+    const branch = conditionBranches.findIndex((k) => k !== undefined && keys.includes(k));
+    const chosen = issue.unionErrors[branch >= 0 ? branch : conditionBranches.indexOf(undefined)];
     if (!chosen || (keys.length === 0 && !Array.isArray(value))) {
       return [{ ...issue, message: 'a condition must be an object with "all", "any", "not", or "fact" + "operator" + "value"' }];
     }
@@ -95,8 +95,11 @@ function messageFor(issue: ZodIssue): string {
   return issue.message;
 }
 
+// One frozen processor for every file: building a unified pipeline per entry cost more than parsing.
+const markdown = unified().use(remarkParse).freeze();
+
 function checkSections(file: string, body: string, bodyLine: number): KnowledgeProblem[] {
-  const tree = unified().use(remarkParse).parse(body);
+  const tree = markdown.parse(body);
   const headings = tree.children.filter((node) => node.type === "heading" && node.depth === 2).map((node) => mdastToString(node).trim());
   const missing = requiredSections.filter((section) => !headings.some((h) => h.toLowerCase() === section.toLowerCase()));
   return missing.map(
@@ -175,11 +178,12 @@ export async function listEntryFiles(dir: string): Promise<string[]> {
 /** Loads every entry of a knowledge directory, collecting all problems instead of stopping. */
 export async function loadKnowledge(dir: string): Promise<LoadResult> {
   const files = await listEntryFiles(dir);
+  const sources = await Promise.all(files.map((file) => readFile(file, "utf8")));
   const entries: LoadedEntry[] = [];
   const problems: KnowledgeProblem[] = [];
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
     const shown = path.relative(process.cwd(), file) || file;
-    const result = parseEntry(shown, await readFile(file, "utf8"));
+    const result = parseEntry(shown, sources[i] ?? "");
     if (result.entry) entries.push(result.entry);
     problems.push(...result.problems);
   }

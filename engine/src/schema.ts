@@ -47,7 +47,9 @@ const factConditionSchema = z
         message: `unknown operator ${JSON.stringify(ctx.data)}; expected one of ${quoted(operatorNames)}`,
       }),
     }),
-    value: z.union([scalarSchema, z.array(scalarSchema)], {
+    // The list first: a scalar tried against a list fails cheaply, while a list tried against the
+    // scalar union fails it whole, and every failed union builds ZodErrors with stack traces.
+    value: z.union([z.array(scalarSchema), scalarSchema], {
       errorMap: () => ({ message: "value must be a string, number, boolean, null, or a list of them" }),
     }),
     path: z.string().startsWith("$", { message: 'path must be a JSONPath starting with "$", e.g. "$.aud"' }).optional(),
@@ -78,14 +80,19 @@ const factConditionSchema = z
   });
 
 /** Schema of a trigger condition tree. */
+// Leaves first: most nodes are leaves, and every branch zod tries in vain costs it a ZodError.
+// The order is also how load.ts picks the branch an author meant (conditionBranches).
 export const conditionSchema: z.ZodType<Condition, z.ZodTypeDef, unknown> = z.lazy(() =>
   z.union([
+    factConditionSchema,
     z.object({ all: z.array(conditionSchema).min(1, { message: "all needs at least one condition" }) }).strict(),
     z.object({ any: z.array(conditionSchema).min(1, { message: "any needs at least one condition" }) }).strict(),
     z.object({ not: conditionSchema }).strict(),
-    factConditionSchema,
   ]),
 ) as z.ZodType<Condition, z.ZodTypeDef, unknown>;
+
+/** The keys that pick a branch of `conditionSchema`'s union, in its order; a leaf has none of them. */
+export const conditionBranches = [undefined, "all", "any", "not"] as const;
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -201,6 +201,7 @@ async function siteBuildFigures(n: number): Promise<Record<string, number>> {
       ...(onlyAstro ? { FAULTLINE_ASTRO_ONLY: "1" } : {}),
     });
   };
+  build(true); // warm-up, discarded: the first build also pays for a cold disk cache
   const alone = build(true);
   const full = build(false);
   // Put back the real knowledge base's generated types, which the cold builds removed.

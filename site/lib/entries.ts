@@ -1,5 +1,6 @@
 /** The knowledge collection as pages use it. */
 import { getCollection, type CollectionEntry } from "astro:content";
+import { entriesWith, facetValues, type Facet } from "./facets.ts";
 
 /** One knowledge entry from the content collection. */
 export type KnowledgeEntry = CollectionEntry<"knowledge">;
@@ -18,4 +19,10 @@ export function entryData(entries: readonly KnowledgeEntry[]): Array<KnowledgeEn
 /** Whether an entry's body has a mermaid diagram, so only its page loads the renderer. */
 export function hasDiagram(entry: KnowledgeEntry): boolean {
   return /^[ \t]*(?:```|~~~)[ \t]*mermaid\b/m.test(entry.body ?? "");
+}
+
+/** The static paths of one facet's listing pages: a page per value, with its entries. */
+export async function facetPaths(facet: Facet) {
+  const entries = entryData(await allEntries());
+  return facetValues(entries, facet).map(({ value }) => ({ params: { value }, props: { value, entries: entriesWith(entries, facet, value) } }));
 }

@@ -62,6 +62,7 @@ export interface MatchOptions {
 interface Compiled {
   readonly rules: Array<Rule | undefined>;
   readonly index: RuleIndex;
+  readonly byId: ReadonlyMap<string, BundleEntry>;
 }
 
 const compiled = new WeakMap<Bundle, Compiled>();
@@ -78,7 +79,11 @@ function resolvePath(value: unknown, path: string): unknown {
 function compile(bundle: Bundle): Compiled {
   let result = compiled.get(bundle);
   if (!result) {
-    result = { rules: new Array<Rule | undefined>(bundle.entries.length), index: buildRuleIndex(bundle) };
+    result = {
+      rules: new Array<Rule | undefined>(bundle.entries.length),
+      index: buildRuleIndex(bundle),
+      byId: new Map(bundle.entries.map((e) => [e.id, e])),
+    };
     compiled.set(bundle, result);
   }
   return result;
@@ -118,8 +123,7 @@ export async function match(bundle: Bundle, input: string, options: MatchOptions
   const raw = truncated ? input.slice(0, maxInputLength) : input;
   const extracted = extractFacts(raw, options.now === undefined ? {} : { now: options.now });
   const { facts, evidence } = extracted;
-  const byId = new Map<string, BundleEntry>(bundle.entries.map((e) => [e.id, e]));
-  const { rules, index } = compile(bundle);
+  const { rules, index, byId } = compile(bundle);
   const positions = options.exhaustive ? bundle.entries.map((_e, i) => i) : candidates(index, facts);
   // Rules are built on first use: at 10,000 entries most are never candidates, and each costs memory.
   const chosen = positions.map((i) => (rules[i] ??= new Rule(toRule(bundle.entries[i] as BundleEntry))));

@@ -166,6 +166,8 @@ async function adversarialFigures(): Promise<Record<string, number | string>> {
     else if (c.operator === "matchesRegex" || c.operator === "containsPhrase") for (const v of Array.isArray(c.value) ? c.value : [c.value]) sources.add(String(v));
   };
   bundle.entries.forEach((e) => walk(e.triggers));
+  // Credentials too: every one found is a span to check against the ones before it.
+  sources.add("ya29.abcdefghijk").add("AKIAIOSFODNN7EXAMPLE").add("Bearer abcdefghijklmnopqrstu");
   const seeds = [...sources].map((v) => v.replace(/\\[bsdwS]|[\\^$()?:[\]{}|*+.]/g, " ").replace(/\s+/g, " ").trim().slice(0, 30)).filter((v) => v.length > 3);
   let worst = { ms: 0, seed: "" };
   for (const seed of seeds) {

@@ -5,6 +5,7 @@ import { loadKnowledge } from "../../engine/src/load.js";
 import { compileBundle } from "../../engine/src/compile.js";
 import { match, maxInputLength } from "../../engine/src/match.js";
 import { redact } from "../../engine/src/redact.js";
+import { findSecrets } from "../../engine/src/tokens.js";
 
 // Whatever people paste, extraction and matching return, never throw, and say the same thing twice.
 const { entries } = await loadKnowledge("knowledge");
@@ -48,6 +49,17 @@ describe("hostile pastes", () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  test.each([
+    ["ya29.abcdefghijk ", "google-access-token"],
+    ["AKIAIOSFODNN7EXAMPLE ", "aws-access-key-id"],
+    ["Bearer abcdefghijklmnopqrstu ", "bearer-token"],
+  ])("half a megabyte of %j finds every token, once", (unit, kind) => {
+    const count = Math.floor(maxInputLength / unit.length);
+    const secrets = findSecrets(unit.repeat(count));
+    expect(secrets).toHaveLength(count);
+    expect(new Set(secrets.map((s) => s.kind))).toEqual(new Set([kind]));
   });
 
   test.each([

@@ -15,7 +15,7 @@ import { compileBundle } from "../src/compile.js";
 import { match } from "../src/match.js";
 import { scanLiterals } from "../src/rule-index.js";
 import type { Condition } from "../src/schema.js";
-import { random, syntheticKnowledge, syntheticMeta, toMarkdown } from "./synthetic.js";
+import { random, syntheticKnowledge, toMarkdown } from "./synthetic.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const root = path.resolve(here, "../..");
@@ -248,7 +248,7 @@ async function main(): Promise<void> {
     const indexed = child(["--child", size, "indexed"]);
     const all = child(["--child", size, "exhaustive"]);
     const ratio = all.p50 / indexed.p50;
-    const label = size === "real" ? `real (${syntheticMeta(0) && readdirSync(path.join(root, "knowledge")).filter((f) => f.endsWith(".md") && f !== "README.md").length} entries)` : `synthetic ${size}`;
+    const label = size === "real" ? `real (${readdirSync(path.join(root, "knowledge")).filter((f) => f.endsWith(".md") && f !== "README.md").length} entries)` : `synthetic ${size}`;
     console.log(
       `${label.padEnd(19)} ${indexed.p50.toFixed(3).padStart(8)} ms ${indexed.p99.toFixed(3).padStart(8)} ${indexed.maxRssMb.toFixed(0).padStart(8)} | ${all.p50.toFixed(3).padStart(10)} ms ${all.p99.toFixed(3).padStart(8)} ${all.maxRssMb.toFixed(0).padStart(8)} | ${ratio.toFixed(1)}x faster`,
     );

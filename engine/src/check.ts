@@ -86,7 +86,9 @@ async function exampleProblems(entry: LoadedEntry, bundle: Bundle, now: number |
 export async function checkKnowledge(dir: string, options: CheckOptions = {}): Promise<CheckResult> {
   const loaded = await loadKnowledge(dir);
   const problems = [...loaded.problems, ...crossEntryProblems(loaded.entries)];
-  const unique = loaded.entries.filter((e, i) => loaded.entries.findIndex((other) => other.meta.id === e.meta.id) === i);
+  // The first entry of each id; later duplicates are reported above and left out of the bundle.
+  const seen = new Set<string>();
+  const unique = loaded.entries.filter((e) => !seen.has(e.meta.id) && Boolean(seen.add(e.meta.id)));
   const bundle = compileBundle(unique.map((e) => e.meta));
   let examplesRun = 0;
   if (options.examples !== false) {

@@ -4,7 +4,7 @@
  */
 import { findFact } from "./catalog.js";
 import type { Evidence } from "./facts.js";
-import { phraseRegex, textOperatorSpans, triggerRegex, type Span } from "./operators.js";
+import { containsPhrase, matchesRegex, textOperatorSpans, type Span } from "./operators.js";
 
 /** A condition node as json-rules-engine returns it after evaluation. */
 export interface EvaluatedCondition {
@@ -33,6 +33,12 @@ export interface Reason {
 }
 
 const negative = new Set(["notEqual", "notIn", "doesNotContain"]);
+
+/**
+ * Facts whose held conditions make a near miss worth reporting: what the error says, not only its
+ * status or provider. The rule index relies on this set to find every possible near miss.
+ */
+export const nearMissFacts: ReadonlySet<string> = new Set(["text", "reasons", "codes"]);
 
 function formatValue(value: unknown): string {
   if (Array.isArray(value)) return value.map(formatValue).join(" or ");
@@ -78,16 +84,9 @@ function evidenceMatches(c: EvaluatedCondition, e: Evidence): boolean {
     case "in":
       return Array.isArray(c.value) && c.value.includes(v);
     case "containsPhrase":
-      return (Array.isArray(c.value) ? c.value : [c.value]).some((p) => {
-        const regex = phraseRegex(String(p));
-        regex.lastIndex = 0;
-        return regex.test(String(v));
-      });
-    case "matchesRegex": {
-      const regex = triggerRegex(String(c.value));
-      regex.lastIndex = 0;
-      return regex.test(String(v));
-    }
+      return containsPhrase(String(v), c.value);
+    case "matchesRegex":
+      return matchesRegex(String(v), c.value);
     case "greaterThan":
     case "greaterThanInclusive":
     case "lessThan":

@@ -2,7 +2,7 @@
 import { Engine, Rule, type RuleResult } from "json-rules-engine";
 import type { Bundle, BundleEntry } from "./bundle.js";
 import { toRule } from "./compile.js";
-import { describeMissing, tally, toReason, type EvaluatedCondition, type Reason } from "./explain.js";
+import { describeMissing, nearMissFacts, tally, toReason, type EvaluatedCondition, type Reason } from "./explain.js";
 import { extractFacts, type Evidence, type Facts } from "./facts.js";
 import { containsPhrase, matchesRegex } from "./operators.js";
 import { buildRuleIndex, candidates, type RuleIndex } from "./rule-index.js";
@@ -90,7 +90,7 @@ function compile(bundle: Bundle): Compiled {
 }
 
 /** A json-rules-engine engine with Faultline's operators over the given rules. */
-export function engineFor(rules: readonly Rule[]): Engine {
+function engineFor(rules: readonly Rule[]): Engine {
   const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath });
   engine.addOperator("containsPhrase", containsPhrase);
   engine.addOperator("matchesRegex", matchesRegex);
@@ -150,7 +150,7 @@ export async function match(bundle: Bundle, input: string, options: MatchOptions
     if (!entry) return [];
     const t = tally(conditionsOf(result));
     const share = t.possible > 0 ? Math.min(1, t.held / t.possible) : 0;
-    const strongHeld = t.heldLeaves.some((leaf) => (leaf.fact === "text" || leaf.fact === "reasons" || leaf.fact === "codes"));
+    const strongHeld = t.heldLeaves.some((leaf) => leaf.fact !== undefined && nearMissFacts.has(leaf.fact));
     if (share < 0.5 || !strongHeld || t.missingLeaves.length === 0) return [];
     const why = heldReasons(t.heldLeaves, facts.text, evidence);
     const missing = t.missingLeaves.map(describeMissing);

@@ -8,6 +8,7 @@
  */
 import { foldLiteral, LiteralMatcher, type DenseLiteralMatcher } from "./aho-corasick.js";
 import type { Bundle } from "./bundle.js";
+import { nearMissFacts } from "./explain.js";
 import { serverErrorStatus, type Facts } from "./facts.js";
 import type { Condition, FactCondition } from "./schema.js";
 
@@ -15,8 +16,6 @@ import type { Condition, FactCondition } from "./schema.js";
 const weakFacts = new Set(["httpStatus", "status", "providers", "urls", "principals"]);
 const listFacts = ["reasons", "codes", "tokenKinds", "providers", "permissions", "principals", "urls"] as const;
 const scalarFacts = ["httpStatus", "status", "jwtExpired", "jwtAudienceHasPath", "jwtAudienceMatchesUrl"] as const;
-/** Facts whose held leaves make a near miss worth reporting (see match.ts). */
-const nearFacts = new Set(["text", "reasons", "codes"]);
 
 /** The compiled index of one bundle. */
 export interface RuleIndex {
@@ -264,7 +263,7 @@ export function nearKeysOf(condition: Condition): string[] | undefined {
     return parts.every((p): p is string[] => p !== undefined) ? parts.flat() : undefined;
   }
   if ("not" in condition) return [];
-  if (!nearFacts.has(condition.fact)) return [];
+  if (!nearMissFacts.has(condition.fact)) return [];
   return leafKeys(condition);
 }
 

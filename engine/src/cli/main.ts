@@ -7,7 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { loadBundle } from "../bundle.js";
-import { checkKnowledge } from "../check.js";
+import { checkKnowledge, type CheckOptions } from "../check.js";
 import { match } from "../match.js";
 import { reportJson, reportText, type RenderOptions } from "./render.js";
 import { scanFiles } from "./scan.js";
@@ -38,6 +38,13 @@ async function readInput(file: string | undefined): Promise<string> {
   }
 }
 
+/** Checks a knowledge folder, turning a folder that cannot be read into a one-line usage error. */
+async function checkFolder(dir: string, options?: CheckOptions) {
+  return checkKnowledge(dir, options).catch((error: unknown) => {
+    throw new UsageError(`cannot read knowledge folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
+  });
+}
+
 async function loadBundleFrom(kb: string) {
   if (kb.endsWith(".json")) {
     // A bundle from `faultline compile`: no markdown to parse, so large knowledge bases load at once.
@@ -47,9 +54,7 @@ async function loadBundleFrom(kb: string) {
       throw new UsageError(`cannot load bundle ${kb}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
     }
   }
-  const result = await checkKnowledge(kb, { examples: false }).catch((error: unknown) => {
-    throw new UsageError(`cannot read knowledge folder ${kb}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
-  });
+  const result = await checkFolder(kb, { examples: false });
   if (result.problems.length > 0) {
     throw new UsageError(`${result.problems.length} problem(s) in ${kb}; run "faultline check ${kb}" (first: ${result.problems[0]?.format()})`);
   }
@@ -79,9 +84,7 @@ async function runCheck(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: "boolean" } } });
   if (positionals.length > 1) throw new UsageError("check takes at most one DIR");
   const dir = positionals[0] ?? packagedKnowledge;
-  const result = await checkKnowledge(dir).catch((error: unknown) => {
-    throw new UsageError(`cannot read knowledge folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
-  });
+  const result = await checkFolder(dir);
   if (values.json) {
     const problems = result.problems.map(({ file, line, column, field, message, hint }) => ({ file, line, column, field, message, ...(hint ? { hint } : {}) }));
     process.stdout.write(`${JSON.stringify({ entries: result.entries.length, examples: result.examplesRun, problems })}\n`);

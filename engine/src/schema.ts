@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { factNames, findFact } from "./catalog.js";
 import { operatorNames } from "./operators.js";
-import { describeRegexRisk } from "./regex-safety.js";
+import { describeRegexSyntax } from "./regex-safety.js";
 
 /** Providers an entry can belong to. */
 export const providerNames = ["gcp", "aws", "azure", "kubernetes", "generic"] as const;
@@ -65,7 +65,7 @@ const factConditionSchema = z
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["value"], message: "matchesRegex takes one regular expression as a string" });
         return;
       }
-      const risk = describeRegexRisk(leaf.value);
+      const risk = describeRegexSyntax(leaf.value);
       if (risk) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["value"], message: risk });
     }
     if (leaf.operator === "containsPhrase") {

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -149,5 +149,18 @@ describe("faultline scan", () => {
 
   test("exit 1 when a log holds no known error", () => {
     expect(run(["scan", "--kb", kb, "-"], "all quiet\nnothing here\n").code).toBe(1);
+  });
+
+  test("a reader that stops early (| head) ends the scan quietly, without a stack trace", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "faultline-"));
+    const file = path.join(dir, "big.log");
+    writeFileSync(file, `${log}\n`.repeat(20_000));
+    const child = spawn(process.execPath, [bin, "scan", "--kb", kb, file], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
   });
 });

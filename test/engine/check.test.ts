@@ -11,7 +11,7 @@ describe("checkKnowledge on broken knowledge", () => {
     expect(folders).toEqual(
       expect.arrayContaining([
         "all-at-once", "bad-yaml", "counterexample-first", "duplicate-id", "example-not-matching", "id-mismatch", "invalid-regex",
-        "missing-field", "missing-related", "missing-section", "shared-example", "unknown-fact", "unknown-field", "unknown-operator",
+        "missing-field", "missing-related", "missing-section", "polynomial-regex", "shared-example", "unknown-fact", "unknown-field", "unknown-operator",
         "unsafe-regex", "wrong-type",
       ]),
     );

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: Faultline's speed figures, each next to a baseline measured in the same run.
- * Every knowledge-base size runs in its own process so that its peak memory is its own.
+ * Every knowledge-base size runs in its own process (plain Node on engine/dist, see match-child.mjs) so
+ * that its peak memory is its own.
  * Figures go to standard output as a table and to engine/bench/results.json.
  */
 import { execFileSync, spawnSync } from "node:child_process";
@@ -10,8 +11,9 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { checkKnowledge } from "../src/check.js";
+import type { Bundle } from "../src/bundle.js";
 import { compileBundle } from "../src/compile.js";
+import { loadKnowledge } from "../src/load.js";
 import { match } from "../src/match.js";
 import { scanLiterals } from "../src/rule-index.js";
 import type { Condition } from "../src/schema.js";
@@ -66,10 +68,6 @@ During handling of the above exception, another exception occurred:
 2026-11-23T10:14:03.230Z worker-7f9c INFO scopes=https://www.googleapis.com/auth/devstorage.read_only,https://www.googleapis.com/auth/logging.write
 `.padEnd(2300, " ");
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
-}
-
 interface Timing {
   p50: number;
   p99: number;
@@ -79,26 +77,26 @@ interface Timing {
   aboveBaselineMb: number;
 }
 
-async function time(bundleSize: string, exhaustive: boolean, runs: number): Promise<Timing> {
-  const baselineRssMb = process.memoryUsage().rss / 1024 / 1024;
-  const bundle =
-    bundleSize === "real" ? (await checkKnowledge(path.join(root, "knowledge"), { examples: false })).bundle : compileBundle(syntheticKnowledge(Number(bundleSize)));
-  const options = { now, exhaustive };
-  for (let i = 0; i < Math.min(20, runs); i++) await match(bundle, gcp403Paste, options);
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await match(bundle, gcp403Paste, options);
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  const maxRssMb = process.resourceUsage().maxRSS / 1024;
-  return { p50: percentile(samples, 50), p99: percentile(samples, 99), runs, maxRssMb, aboveBaselineMb: maxRssMb - baselineRssMb };
+/** The bundle of the real knowledge base, loaded as the CLI loads a folder. */
+async function realBundle(): Promise<Bundle> {
+  const loaded = await loadKnowledge(path.join(root, "knowledge"));
+  if (loaded.problems.length > 0) throw new Error(`knowledge/ has problems: run npm run check\n${loaded.problems.map((p) => p.format()).join("\n")}`);
+  return compileBundle(loaded.entries.map((e) => e.meta));
 }
 
-function child(args: string[]): Timing {
-  const result = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...args], { encoding: "utf8", maxBuffer: 1 << 20 });
-  if (result.status !== 0) throw new Error(`bench child ${args.join(" ")} failed: ${result.stderr}`);
+/** Times matching in a child process of plain Node on engine/dist, the bundle read from JSON. */
+async function child(bundleSize: string, exhaustive: boolean): Promise<Timing> {
+  const dir = path.join(os.tmpdir(), "faultline-bench");
+  await mkdir(dir, { recursive: true });
+  const bundleFile = path.join(dir, `bundle-${bundleSize}.json`);
+  const pasteFile = path.join(dir, "paste.txt");
+  const bundle = bundleSize === "real" ? await realBundle() : compileBundle(syntheticKnowledge(Number(bundleSize)));
+  await writeFile(bundleFile, JSON.stringify(bundle));
+  await writeFile(pasteFile, gcp403Paste);
+  const runs = bundleSize === "10000" ? (exhaustive ? 15 : 300) : bundleSize === "1000" ? (exhaustive ? 100 : 1000) : 2000;
+  const script = path.join(here, "match-child.mjs");
+  const result = spawnSync(process.execPath, [script, bundleFile, pasteFile, exhaustive ? "exhaustive" : "indexed", String(runs), String(now)], { encoding: "utf8", maxBuffer: 1 << 20 });
+  if (result.status !== 0) throw new Error(`bench child ${bundleSize} failed: ${result.stderr}`);
   return JSON.parse(result.stdout.trim().split("\n").at(-1) ?? "{}") as Timing;
 }
 
@@ -157,7 +155,7 @@ async function scanFigures(): Promise<Record<string, number>> {
  * repeated, so every pattern finds its prefix everywhere and must give up everywhere.
  */
 async function adversarialFigures(): Promise<Record<string, number | string>> {
-  const { bundle } = await checkKnowledge(path.join(root, "knowledge"), { examples: false });
+  const bundle = await realBundle();
   const sources = new Set<string>();
   const walk = (c: Condition): void => {
     if ("all" in c) c.all.forEach(walk);
@@ -196,14 +194,16 @@ async function siteBuildFigures(n: number): Promise<Record<string, number>> {
   await Promise.all(syntheticKnowledge(n).map((meta) => writeFile(path.join(dir, "kb", `${meta.id}.md`), toMarkdown(meta))));
   const astro = path.join(root, "node_modules/.bin/astro");
   const build = (onlyAstro: boolean) => {
-    rmSync(path.join(root, ".astro"), { recursive: true, force: true }); // cold: no content-layer cache
+    // Cold: Astro keeps its content-layer data store in node_modules/.astro and generated types in .astro.
+    rmSync(path.join(root, ".astro"), { recursive: true, force: true });
+    rmSync(path.join(root, "node_modules/.astro"), { recursive: true, force: true });
     return measured([astro, "build"], {
       FAULTLINE_KNOWLEDGE: path.join(dir, "kb"),
       FAULTLINE_OUT_DIR: path.join(dir, onlyAstro ? "astro-only" : "full"),
       ...(onlyAstro ? { FAULTLINE_ASTRO_ONLY: "1" } : {}),
     });
   };
-  build(true); // warm-up, discarded: the first build also pays for a cold disk cache
+  if (n <= 1000) build(true); // warm-up, discarded: the first build also pays for a cold disk cache
   const alone = build(true);
   const full = build(false);
   // Put back the real knowledge base's generated types, which the cold builds removed.
@@ -233,20 +233,16 @@ function matcherBytes(): Record<string, number> | undefined {
 }
 
 async function main(): Promise<void> {
-  const [flag, size, mode] = process.argv.slice(2);
-  if (flag === "--child") {
-    const exhaustive = mode === "exhaustive";
-    const runs = size === "10000" ? (exhaustive ? 15 : 300) : size === "1000" ? (exhaustive ? 100 : 1000) : 2000;
-    console.log(JSON.stringify(await time(size ?? "real", exhaustive, runs)));
-    return;
-  }
+  // `npm run bench -- match scan` runs only those sections (match, scan, adversarial, site, bytes).
+  const only = process.argv.slice(2);
+  const wants = (section: string): boolean => only.length === 0 || only.includes(section);
   const rows: Array<Record<string, unknown>> = [];
   const figures: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model };
   console.log("Faultline benchmark (2.3 KB GCP 403 paste, fact extraction included)\n");
-  console.log("knowledge base      indexed p50   p99      RSS MB | every rule p50   p99      RSS MB | p50 ratio");
-  for (const size of ["real", "1000", "10000"]) {
-    const indexed = child(["--child", size, "indexed"]);
-    const all = child(["--child", size, "exhaustive"]);
+  if (wants("match")) console.log("knowledge base      indexed p50   p99      RSS MB | every rule p50   p99      RSS MB | p50 ratio");
+  for (const size of wants("match") ? ["real", "1000", "10000"] : []) {
+    const indexed = await child(size, false);
+    const all = await child(size, true);
     const ratio = all.p50 / indexed.p50;
     const label = size === "real" ? `real (${readdirSync(path.join(root, "knowledge")).filter((f) => f.endsWith(".md") && f !== "README.md").length} entries)` : `synthetic ${size}`;
     console.log(
@@ -254,19 +250,23 @@ async function main(): Promise<void> {
     );
     rows.push({ knowledgeBase: label, indexed, exhaustive: all, speedup: ratio });
   }
-  figures["match"] = rows;
+  if (wants("match")) figures["match"] = rows;
 
-  console.log("\nscan (1,000 synthetic entries) vs grep -F -i -f with the same literals");
-  const scan = await scanFigures();
-  console.log(`${scan["logMb"]?.toFixed(0)} MB log: faultline scan ${scan["scanMbPerS"]?.toFixed(1)} MB/s, grep ${scan["grepMbPerS"]?.toFixed(1)} MB/s, scan takes ${scan["ratioToGrep"]?.toFixed(2)}x grep's time`);
-  figures["scan"] = scan;
+  if (wants("scan")) {
+    console.log("\nscan (1,000 synthetic entries) vs grep -F -i -f with the same literals");
+    const scan = await scanFigures();
+    console.log(`${scan["logMb"]?.toFixed(0)} MB log: faultline scan ${scan["scanMbPerS"]?.toFixed(1)} MB/s, grep ${scan["grepMbPerS"]?.toFixed(1)} MB/s, scan takes ${scan["ratioToGrep"]?.toFixed(2)}x grep's time`);
+    figures["scan"] = scan;
+  }
 
-  console.log("\nadversarial 1 MB pastes against the real knowledge base (cut to the 512 KiB input limit)");
-  const adversarial = await adversarialFigures();
-  console.log(`${adversarial["pastes"]} pastes; slowest ${Number(adversarial["worstMs"]).toFixed(0)} ms (${JSON.stringify(adversarial["worstSeed"])} repeated)`);
-  figures["adversarial"] = adversarial;
+  if (wants("adversarial")) {
+    console.log("\nadversarial 1 MB pastes against the real knowledge base (cut to the 512 KiB input limit)");
+    const adversarial = await adversarialFigures();
+    console.log(`${adversarial["pastes"]} pastes; slowest ${Number(adversarial["worstMs"]).toFixed(0)} ms (${JSON.stringify(adversarial["worstSeed"])} repeated)`);
+    figures["adversarial"] = adversarial;
+  }
 
-  for (const n of [1000, ...(process.env["BENCH_SITE_10K"] === "1" ? [10000] : [])]) {
+  for (const n of wants("site") ? [1000, ...(process.env["BENCH_SITE_10K"] === "1" ? [10000] : [])] : []) {
     console.log(`\ncold site build with ${n} synthetic entries vs Astro alone on the same pages`);
     const site = await siteBuildFigures(n);
     console.log(
@@ -275,14 +275,16 @@ async function main(): Promise<void> {
     figures[`siteBuild${n}`] = site;
   }
 
-  const bytes = matcherBytes();
+  const bytes = wants("bytes") ? matcherBytes() : undefined;
   if (bytes) {
     console.log(`\nmatcher page JavaScript: ${(bytes["matcherJsGzipBytes"]! / 1024).toFixed(1)} KB gzip (${(bytes["matcherJsBytes"]! / 1024).toFixed(1)} KB raw); compiled rules ${(bytes["rulesJsonGzipBytes"]! / 1024).toFixed(1)} KB gzip`);
     figures["matcherPage"] = bytes;
-  } else {
+  } else if (wants("bytes")) {
     console.log("\nmatcher page JavaScript: no dist/ (run `npm run build` first)");
   }
 
+  // A partial run prints its figures but leaves the last full run's file alone.
+  if (only.length > 0) return;
   await writeFile(path.join(here, "results.json"), `${JSON.stringify(figures, null, 2)}\n`);
   console.log(`\nfigures written to engine/bench/results.json (git ${execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim()})`);
 }

@@ -24,67 +24,115 @@ function foldCode(code: number): number {
   return String.fromCharCode(code).toLowerCase().charCodeAt(0);
 }
 
-/** A compiled set of literals; literals equal after folding report the first one's index. */
+/**
+ * A compiled set of literals; literals equal after folding report the first one's index.
+ *
+ * The trie is numbered breadth-first with each state's children in increasing code order, so a state's
+ * children are the contiguous ids first[s] .. first[s + 1] - 1 and the edge into state c is labelled
+ * code[c]: no per-state Map and no edge-target array, about 18 bytes a state.
+ */
 export class LiteralMatcher {
   readonly literals: readonly string[];
   private readonly rootNext = new Int32Array(128).fill(-1);
-  private readonly next: Array<Map<number, number>> = [new Map()];
-  private readonly fail: number[] = [0];
+  /** Id of each state's first child; first[s + 1] ends the run, so the array has states + 1 entries. */
+  private readonly first: Int32Array;
+  /** The code unit on the edge into each state (unused for the root). */
+  private readonly code: Uint16Array;
+  private readonly fail: Int32Array;
   /** The literal that ends at each state, or -1. */
-  private readonly output: number[] = [-1];
+  private readonly output: Int32Array;
   /** The nearest state along the failure chain that has an output, or -1. */
-  private readonly dictLink: number[] = [-1];
+  private readonly dictLink: Int32Array;
 
   constructor(literals: readonly string[]) {
     this.literals = literals;
+    const firstIndex = new Map<string, number>();
     literals.forEach((literal, index) => {
       const folded = foldLiteral(literal);
-      if (folded.length === 0) return;
-      let state = 0;
-      for (let i = 0; i < folded.length; i++) {
-        const code = folded.charCodeAt(i);
-        let target = this.next[state]?.get(code);
-        if (target === undefined) {
-          target = this.next.length;
-          this.next.push(new Map());
-          this.fail.push(0);
-          this.output.push(-1);
-          this.dictLink.push(-1);
-          this.next[state]?.set(code, target);
-        }
-        state = target;
-      }
-      if (this.output[state] === -1) this.output[state] = index;
+      if (folded.length > 0 && !firstIndex.has(folded)) firstIndex.set(folded, index);
     });
+    // The default sort compares UTF-16 code units, the order children must be numbered in.
+    const words = [...firstIndex.keys()].sort();
+    let capacity = 1;
+    for (const word of words) capacity += word.length;
+    const code = new Uint16Array(capacity);
+    const output = new Int32Array(capacity).fill(-1);
+    const childCount = new Int32Array(capacity);
+    // Sorted words sharing a prefix are adjacent, so a word reuses its predecessor's state at every
+    // depth up to their common prefix and opens a new state past it. Going depth by depth over the
+    // words still that long then creates the states in breadth-first order, children by code.
+    const shared = new Int32Array(words.length);
+    for (let i = 1; i < words.length; i++) shared[i] = commonPrefix(words[i - 1] as string, words[i] as string);
+    const at = new Int32Array(words.length); // each word's state at the current depth
+    let active = Int32Array.from(words.keys());
+    let states = 1;
+    for (let depth = 1; active.length > 0; depth++) {
+      let kept = 0;
+      for (const i of active) {
+        const word = words[i] as string;
+        if ((shared[i] as number) >= depth) {
+          at[i] = at[i - 1] as number;
+        } else {
+          const parent = at[i] as number;
+          childCount[parent] = (childCount[parent] as number) + 1;
+          code[states] = word.charCodeAt(depth - 1);
+          at[i] = states++;
+        }
+        if (word.length === depth) output[at[i] as number] = firstIndex.get(word) as number;
+        else active[kept++] = i;
+      }
+      active = active.subarray(0, kept);
+    }
+    this.first = new Int32Array(states + 1);
+    this.first[0] = 1;
+    for (let s = 0; s < states; s++) this.first[s + 1] = (this.first[s] as number) + (childCount[s] as number);
+    this.code = code.slice(0, states);
+    this.output = output.slice(0, states);
+    this.fail = new Int32Array(states);
+    this.dictLink = new Int32Array(states).fill(-1);
     this.link();
   }
 
   private link(): void {
-    const queue: number[] = [];
-    for (const [code, child] of this.next[0] ?? []) {
-      if (code < 128) this.rootNext[code] = child;
-      queue.push(child);
+    const { first, code, fail, output, dictLink } = this;
+    for (let child = first[0] as number; child < (first[1] as number); child++) {
+      if ((code[child] as number) < 128) this.rootNext[code[child] as number] = child;
     }
-    for (let head = 0; head < queue.length; head++) {
-      const state = queue[head] as number;
-      for (const [code, child] of this.next[state] ?? []) {
-        let f = this.fail[state] as number;
-        while (f !== 0 && !this.next[f]?.has(code)) f = this.fail[f] as number;
-        const target = this.next[f]?.get(code);
-        this.fail[child] = target !== undefined && target !== child ? target : 0;
-        const fc = this.fail[child] as number;
-        this.dictLink[child] = (this.output[fc] as number) >= 0 ? fc : (this.dictLink[fc] as number);
-        queue.push(child);
+    // Breadth-first numbering means every state's failure target is set before its children need it.
+    for (let state = 1; state < code.length; state++) {
+      for (let child = first[state] as number; child < (first[state + 1] as number); child++) {
+        const f = Math.max(0, this.step(fail[state] as number, code[child] as number));
+        fail[child] = f;
+        dictLink[child] = (output[f] as number) >= 0 ? f : (dictLink[f] as number);
       }
     }
+  }
+
+  /** The child of `state` along `code`, or -1. */
+  private child(state: number, code: number): number {
+    const codes = this.code;
+    let lo = this.first[state] as number;
+    let hi = this.first[state + 1] as number;
+    if (hi - lo <= 8) {
+      for (; lo < hi; lo++) if (codes[lo] === code) return lo;
+      return -1;
+    }
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = codes[mid] as number;
+      if (c < code) lo = mid + 1;
+      else if (c > code) hi = mid;
+      else return mid;
+    }
+    return -1;
   }
 
   private step(state: number, code: number): number {
     let s = state;
     for (;;) {
-      if (s === 0) return code < 128 ? (this.rootNext[code] as number) : (this.next[0]?.get(code) ?? -1);
-      const target = this.next[s]?.get(code);
-      if (target !== undefined) return target;
+      if (s === 0) return code < 128 ? (this.rootNext[code] as number) : this.child(0, code);
+      const target = this.child(s, code);
+      if (target >= 0) return target;
       s = this.fail[s] as number;
     }
   }
@@ -126,21 +174,18 @@ export class LiteralMatcher {
    * in a literal, so the inner loop is one table read. Undefined when the table would pass `maxCells`.
    */
   dense(maxCells = 64 * 1024 * 1024): DenseLiteralMatcher | undefined {
+    const { first, code, fail } = this;
+    const states = code.length;
     const alphabet = new Uint16Array(0x10000); // code unit → column; 0 for characters in no literal
     let columns = 1;
-    for (const map of this.next) {
-      for (const code of map.keys()) if (alphabet[code] === 0) alphabet[code] = columns++;
-    }
-    const states = this.next.length;
+    for (let state = 1; state < states; state++) if (alphabet[code[state] as number] === 0) alphabet[code[state] as number] = columns++;
     if (states * columns > maxCells) return undefined;
     const table = new Int32Array(states * columns);
-    // Breadth-first, so a state's failure target is complete before the state itself.
-    const order: number[] = [0];
-    for (let head = 0; head < order.length; head++) for (const child of (this.next[order[head] as number] ?? new Map()).values()) order.push(child);
-    for (const state of order) {
-      const f = this.fail[state] as number;
-      for (let column = 0; column < columns; column++) table[state * columns + column] = state === 0 ? 0 : (table[f * columns + column] as number);
-      for (const [code, child] of this.next[state] ?? []) table[state * columns + (alphabet[code] as number)] = child;
+    // States are numbered breadth-first, so a state's failure target's row is complete before its own.
+    for (let state = 0; state < states; state++) {
+      const f = fail[state] as number;
+      if (state !== 0) table.copyWithin(state * columns, f * columns, f * columns + columns);
+      for (let child = first[state] as number; child < (first[state + 1] as number); child++) table[state * columns + (alphabet[code[child] as number] as number)] = child;
     }
     const hasOutput = new Uint8Array(states);
     for (let state = 0; state < states; state++) hasOutput[state] = (this.output[state] as number) >= 0 || (this.dictLink[state] as number) >= 0 ? 1 : 0;
@@ -177,8 +222,8 @@ export class DenseLiteralMatcher {
     private readonly columns: number,
     alphabet: Uint16Array,
     hasOutput: Uint8Array,
-    private readonly output: readonly number[],
-    private readonly dictLink: readonly number[],
+    private readonly output: ArrayLike<number>,
+    private readonly dictLink: ArrayLike<number>,
   ) {
     for (let code = 0; code < 0x10000; code++) this.columnOf[code] = alphabet[foldCode(code)] as number;
     this.spaceColumn = alphabet[SPACE] as number;
@@ -229,6 +274,12 @@ export class DenseLiteralMatcher {
       }
     }
   }
+}
+
+function commonPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+  return n;
 }
 
 /** Runs a matcher over the whole text and collects which literals occur. */

@@ -3,7 +3,7 @@
 // the sitemap), FAULTLINE_REPO_URL is where "edit this entry" links point.
 import { defineConfig } from "astro/config";
 import { normaliseBase } from "./site/lib/base-path.ts";
-import { astroOnly, knowledgeDir, outDir } from "./site/lib/build-settings.ts";
+import { astroOnly, cacheDir, knowledgeDir, outDir } from "./site/lib/build-settings.ts";
 import { faultline } from "./site/integrations/faultline.ts";
 import { rehypeCodeBlocks } from "./site/markdown/rehype-code-blocks.ts";
 import { rehypeEntryLinks } from "./site/markdown/rehype-entry-links.ts";
@@ -15,6 +15,7 @@ export default defineConfig({
   srcDir: "./site",
   publicDir: "./site/public",
   outDir,
+  cacheDir,
   base,
   site: process.env.FAULTLINE_SITE || "http://localhost:4321",
   trailingSlash: "ignore",

@@ -17,6 +17,7 @@ import { loadKnowledge } from "../src/load.js";
 import { match } from "../src/match.js";
 import { scanLiterals } from "../src/rule-index.js";
 import type { Condition } from "../src/schema.js";
+import { cacheDirFor } from "../../site/lib/build-settings.js";
 import { random, syntheticKnowledge, toMarkdown } from "./synthetic.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -194,9 +195,9 @@ async function siteBuildFigures(n: number): Promise<Record<string, number>> {
   await Promise.all(syntheticKnowledge(n).map((meta) => writeFile(path.join(dir, "kb", `${meta.id}.md`), toMarkdown(meta))));
   const astro = path.join(root, "node_modules/.bin/astro");
   const build = (onlyAstro: boolean) => {
-    // Cold: Astro keeps its content-layer data store in node_modules/.astro and generated types in .astro.
+    // Cold: no generated types (.astro) and no content-layer data store (this folder's cacheDir).
     rmSync(path.join(root, ".astro"), { recursive: true, force: true });
-    rmSync(path.join(root, "node_modules/.astro"), { recursive: true, force: true });
+    rmSync(path.join(root, cacheDirFor(path.join(dir, "kb"))), { recursive: true, force: true });
     return measured([astro, "build"], {
       FAULTLINE_KNOWLEDGE: path.join(dir, "kb"),
       FAULTLINE_OUT_DIR: path.join(dir, onlyAstro ? "astro-only" : "full"),

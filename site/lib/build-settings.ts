@@ -8,6 +8,18 @@
 /** The knowledge folder, relative to the project root or absolute. */
 export const knowledgeDir = process.env["FAULTLINE_KNOWLEDGE"] || "knowledge";
 
+/**
+ * Astro's cache (the content layer's data store) for a knowledge folder. Each folder gets its own: a
+ * store left by a build of another folder (the benchmark's synthetic entries) was read back into the
+ * next build of knowledge/, which then published the synthetic pages.
+ */
+export function cacheDirFor(dir: string): string {
+  return dir === "knowledge" ? "./node_modules/.astro" : `./node_modules/.astro-${dir.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "")}`;
+}
+
+/** Astro's cache for this build's knowledge folder. */
+export const cacheDir = cacheDirFor(knowledgeDir);
+
 /** Where the built site goes. */
 export const outDir = process.env["FAULTLINE_OUT_DIR"] || "./dist";
 

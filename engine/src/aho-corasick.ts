@@ -189,7 +189,9 @@ export class LiteralMatcher {
     }
     const hasOutput = new Uint8Array(states);
     for (let state = 0; state < states; state++) hasOutput[state] = (this.output[state] as number) >= 0 || (this.dictLink[state] as number) >= 0 ? 1 : 0;
-    return new DenseLiteralMatcher(this.literals, table, columns, alphabet, hasOutput, this.output, this.dictLink);
+    const enteredBySpace = new Uint8Array(states);
+    for (let state = 1; state < states; state++) enteredBySpace[state] = code[state] === SPACE ? 1 : 0;
+    return new DenseLiteralMatcher(this.literals, table, columns, alphabet, hasOutput, enteredBySpace, this.output, this.dictLink);
   }
 
   /** Indices of the literals that occur in the text. */
@@ -222,6 +224,7 @@ export class DenseLiteralMatcher {
     private readonly columns: number,
     alphabet: Uint16Array,
     hasOutput: Uint8Array,
+    enteredBySpace: Uint8Array,
     private readonly output: ArrayLike<number>,
     private readonly dictLink: ArrayLike<number>,
   ) {
@@ -232,6 +235,11 @@ export class DenseLiteralMatcher {
       const next = table[i] as number;
       this.jump[i] = hasOutput[next] === 1 ? -(next * columns) - 1 : next * columns;
     }
+    // Folded text has single spaces: a space after a space stays put and reports nothing again. As a
+    // self-loop in the table, the inner loop needs no whitespace branch at all.
+    if (this.spaceColumn !== 0) {
+      for (let state = 0; state < enteredBySpace.length; state++) if (enteredBySpace[state] === 1) this.jump[state * columns + this.spaceColumn] = state * columns;
+    }
   }
 
   /** Indices of the literals that occur in the text. */
@@ -241,28 +249,16 @@ export class DenseLiteralMatcher {
 
   /** Same contract as `LiteralMatcher.scan`. */
   scan(text: string, onHit: (literal: number, end: number) => boolean | void, from = 0, to = text.length): void {
-    const { jump, columnOf, spaceColumn, columns } = this;
+    const { jump, columnOf, columns } = this;
     let at = 0; // state * columns
-    let lastWasSpace = true;
     for (let i = from; i < to; i++) {
-      const raw = text.charCodeAt(i);
-      let column: number;
-      if (raw === 32 || raw === 10 || raw === 9 || raw === 13 || raw === 11 || raw === 12 || raw === 0xa0 || (raw === 92 && isEscapedSpace(text, i, to))) {
-        if (raw === 92) i++;
-        if (lastWasSpace) continue;
-        lastWasSpace = true;
-        column = spaceColumn;
-      } else {
-        column = columnOf[raw] as number;
-        // Unicode spaces fold to the space column too; they are rare enough to test after the lookup.
-        if (column === spaceColumn && spaceColumn !== 0) {
-          if (lastWasSpace) continue;
-          lastWasSpace = true;
-        } else {
-          lastWasSpace = false;
-        }
+      let raw = text.charCodeAt(i);
+      // An escaped \n, \r or \t (backslash and letter) reads as one space, as in containsPhrase.
+      if (raw === 92 && isEscapedSpace(text, i, to)) {
+        raw = SPACE;
+        i++;
       }
-      const next = jump[at + column] as number;
+      const next = jump[at + (columnOf[raw] as number)] as number;
       if (next >= 0) {
         at = next;
         continue;

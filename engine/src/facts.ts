@@ -82,6 +82,9 @@ const oauthErrors = [
 const statusWords =
   "Forbidden|Unauthorized|Unauthenticated|Bad Request|Not Found|Too Many Requests|Internal Server Error|Service Unavailable|Bad Gateway|Gateway Timeout|Conflict|Precondition Failed|Method Not Allowed|Client Error|Server Error|Request Timeout|Gone";
 
+/** "HttpClientErrorException: 403": the status after an exception or error class name. */
+const exceptionStatus = /\b\w{0,60}(?:Exception|Error):\s([45]\d\d)\b/g;
+
 const httpStatusPatterns: readonly RegExp[] = [
   /(?:^|[^A-Za-z_])(?:code|status|statusCode|status_code|httpStatus|http_status|httpStatusCode)\\?["']?\s*[:=]\s*\\?["']?([45]\d\d)(?!\d)/gi,
   /\bHTTP\/\d(?:\.\d)?\s+([45]\d\d)(?!\d)/gi,
@@ -89,7 +92,7 @@ const httpStatusPatterns: readonly RegExp[] = [
   new RegExp(`(?<![\\d.])([45]\\d\\d)\\s?[-:]?\\s?\\(?(?:${statusWords})\\b`, "gi"),
   /\((?:HTTP\s?)?([45]\d\d)\)/gi,
   /\b(?:Error|HttpError|error code|response code|returned|status)\s?:?\s?([45]\d\d)(?!\d)/gi,
-  /\b\w{0,60}(?:Exception|Error):\s([45]\d\d)\b/g,
+  exceptionStatus,
   /:\s([45]\d\d)\s\((?=[A-Z])/g,
   /\b(?:Forbidden|Unauthorized|Unauthenticated|PermissionDenied|NotFound|BadRequest|TooManyRequests):\s([45]\d\d)\b/g,
 ];
@@ -150,9 +153,12 @@ const awsAction = /(?<![\w:\/-])([a-z][a-z0-9-]{1,30}:[A-Z][A-Za-z0-9]{2,60})\b(
 const azureAction = /\b(Microsoft\.[A-Za-z]+(?:\/[A-Za-z]+){1,6}\/(?:read|write|delete|action))\b/g;
 const notServicePrefixes = new Set(["http", "https", "arn", "file", "mailto", "urn", "data", "line", "error", "warning", "info", "debug", "note", "at", "caused", "time", "date", "sha256"]);
 
+const serviceAccount = /\b([a-z0-9][a-z0-9._-]{0,80}@[a-z0-9-]{1,63}\.iam\.gserviceaccount\.com)\b/gi;
+const googleServiceAgent = /\b([a-z0-9._-]{1,80}@(?:developer|cloudservices|appspot|cloudbuild)\.gserviceaccount\.com)\b/gi;
+
 const principalPatterns: readonly RegExp[] = [
-  /\b([a-z0-9][a-z0-9._-]{0,80}@[a-z0-9-]{1,63}\.iam\.gserviceaccount\.com)\b/gi,
-  /\b([a-z0-9._-]{1,80}@(?:developer|cloudservices|appspot|cloudbuild)\.gserviceaccount\.com)\b/gi,
+  serviceAccount,
+  googleServiceAgent,
   /\b(arn:aws[\w-]*:(?:iam|sts)::\d{12}:[A-Za-z0-9+=,.@_\/-]{1,200})/g,
   /\b(system:serviceaccount:[a-z0-9-]{1,63}:[a-z0-9.-]{1,253})/g,
   /\b(system:anonymous)\b/g,
@@ -166,7 +172,19 @@ export function normaliseText(raw: string): string {
   return raw.replace(/\x1b\[[0-9;?]{0,32}[A-Za-z]|[\x00-\x08\x0b-\x1f\x7f]/g, (m) => " ".repeat(m.length));
 }
 
-function collect(regex: RegExp, text: string, onMatch: (value: string, span: Span, match: RegExpExecArray) => void): void {
+/**
+ * Lower-case text that every match of these patterns contains. They begin with a character class, so
+ * V8 tries them at every offset of the paste; one indexOf on the lowered paste skips most of them.
+ */
+const needles = new Map<RegExp, readonly string[]>([
+  [exceptionStatus, ["exception:", "error:"]],
+  [serviceAccount, ["gserviceaccount.com"]],
+  [googleServiceAgent, ["gserviceaccount.com"]],
+]);
+
+function collect(regex: RegExp, text: string, onMatch: (value: string, span: Span, match: RegExpExecArray) => void, lower?: string): void {
+  const needed = lower === undefined ? undefined : needles.get(regex);
+  if (needed && !needed.some((needle) => lower?.includes(needle))) return;
   regex.lastIndex = 0;
   for (let m = regex.exec(text); m; m = regex.exec(text)) {
     const value = m[1] ?? m[0];
@@ -209,6 +227,7 @@ function audiencePath(aud: string): boolean | null {
 /** Extracts the catalog's facts from pasted text, with evidence spans and the secrets found. */
 export function extractFacts(raw: string, options: ExtractOptions = {}): ExtractedFacts {
   const text = normaliseText(raw);
+  const lower = text.toLowerCase();
   const evidence: Evidence[] = [];
   const add = (fact: FactName, value: string | number | boolean, span: Span): void => {
     evidence.push({ fact, value, start: span.start, end: span.end });
@@ -222,7 +241,7 @@ export function extractFacts(raw: string, options: ExtractOptions = {}): Extract
     collect(regex, text, (value, span) => {
       statusHits.push({ value: Number(value), span });
       add("httpStatus", Number(value), span);
-    });
+    }, lower);
   }
   collect(serverErrorPattern, text, (value, span) => {
     const status = serverErrorStatus[value];
@@ -253,7 +272,7 @@ export function extractFacts(raw: string, options: ExtractOptions = {}): Extract
     if (!notServicePrefixes.has(value.slice(0, value.indexOf(":")).toLowerCase())) add("permissions", value, span);
   });
   collect(azureAction, text, (value, span) => add("permissions", value, span));
-  for (const regex of principalPatterns) collect(regex, text, (value, span) => add("principals", value, span));
+  for (const regex of principalPatterns) collect(regex, text, (value, span) => add("principals", value, span), lower);
 
   const secrets = findSecrets(text);
   const urls: Array<{ url: string; span: Span }> = [];

@@ -4,8 +4,8 @@ import type { Bundle, BundleEntry } from "./bundle.js";
 import { toRule } from "./compile.js";
 import { describeMissing, nearMissFacts, tally, toReason, type EvaluatedCondition, type Reason } from "./explain.js";
 import { extractFacts, type Evidence, type Facts } from "./facts.js";
-import { containsPhrase, matchesRegex } from "./operators.js";
-import { buildRuleIndex, candidates, type RuleIndex } from "./rule-index.js";
+import { containsPhrase, containsPhraseKnowing, matchesRegex } from "./operators.js";
+import { buildRuleIndex, candidates, phraseAbsence, presentKeys, type RuleIndex } from "./rule-index.js";
 import type { FoundSecret } from "./tokens.js";
 
 /** Pastes longer than this are cut before matching; the report says so. */
@@ -90,9 +90,9 @@ function compile(bundle: Bundle): Compiled {
 }
 
 /** A json-rules-engine engine with Faultline's operators over the given rules. */
-function engineFor(rules: readonly Rule[]): Engine {
+function engineFor(rules: readonly Rule[], phrases: (factValue: unknown, value: unknown) => boolean): Engine {
   const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath });
-  engine.addOperator("containsPhrase", containsPhrase);
+  engine.addOperator("containsPhrase", phrases);
   engine.addOperator("matchesRegex", matchesRegex);
   for (const rule of rules) engine.addRule(rule);
   return engine;
@@ -124,10 +124,13 @@ export async function match(bundle: Bundle, input: string, options: MatchOptions
   const extracted = extractFacts(raw, options.now === undefined ? {} : { now: options.now });
   const { facts, evidence } = extracted;
   const { rules, index, byId } = compile(bundle);
-  const positions = options.exhaustive ? bundle.entries.map((_e, i) => i) : candidates(index, facts);
+  // Indexed, one literal scan of the text picks the candidate rules and decides most of their phrases.
+  const keys = options.exhaustive ? undefined : presentKeys(index, facts);
+  const positions = keys ? candidates(index, facts, keys) : bundle.entries.map((_e, i) => i);
+  const phrases = keys ? containsPhraseKnowing(phraseAbsence(index, facts, keys)) : containsPhrase;
   // Rules are built on first use: at 10,000 entries most are never candidates, and each costs memory.
   const chosen = positions.map((i) => (rules[i] ??= new Rule(toRule(bundle.entries[i] as BundleEntry))));
-  const outcome = await engineFor(chosen).run({ ...facts });
+  const outcome = await engineFor(chosen, phrases).run({ ...facts });
 
   const matches: Match[] = outcome.results.flatMap((result) => {
     const entry = byId.get(String(result.name));

@@ -65,7 +65,10 @@ export function phraseRegex(phrase: string): RegExp {
   let cached = phraseCache.get(phrase);
   if (!cached) {
     const words = phrase.trim().split(/\s+/).map(escapeRegex);
-    cached = new RegExp(words.join("(?:\\s|\\\\[nrt])+"), "gi");
+    // After a backslash, n, r or t is half of an escaped \n, \r or \t (whitespace), not a word's start;
+    // the rule index folds text that way too.
+    const guard = /^[nrt]/i.test(words[0] ?? "") ? "(?<!\\\\)" : "";
+    cached = new RegExp(guard + words.join("(?:\\s|\\\\[nrt])+"), "gi");
     phraseCache.set(phrase, cached);
   }
   return cached;
@@ -101,6 +104,17 @@ function asPhrases(value: unknown): string[] {
 export function containsPhrase(factValue: unknown, value: unknown): boolean {
   const texts = asTexts(factValue);
   return asPhrases(value).some((phrase) => texts.some((text) => firstSpan(phraseRegex(phrase), text) !== undefined));
+}
+
+/**
+ * containsPhrase for one paste, given what is already known: `absent(text, phrase)` is true only when
+ * the phrase is certainly not in the text (the rule index's one pass over it), so no regex runs then.
+ */
+export function containsPhraseKnowing(absent: (text: string, phrase: string) => boolean): (factValue: unknown, value: unknown) => boolean {
+  return (factValue, value) => {
+    const texts = asTexts(factValue);
+    return asPhrases(value).some((phrase) => texts.some((text) => !absent(text, phrase) && firstSpan(phraseRegex(phrase), text) !== undefined));
+  };
 }
 
 /** Whether the regex matches the fact (a string or any item of a list of strings). */

@@ -28,6 +28,8 @@ export interface RuleIndex {
   readonly nearByKey: ReadonlyMap<string, readonly number[]>;
   /** Entries that may be near misses whatever the paste (a strong leaf the index cannot key). */
   readonly nearAlways: readonly number[];
+  /** Folded text phrases the literal scan looks for, gate or not, so that a paste's keys decide them. */
+  readonly phrases: ReadonlySet<string>;
 }
 
 /**
@@ -162,23 +164,41 @@ function splitTopLevel(source: string): string[] {
   return parts;
 }
 
+/**
+ * The part of a folded literal that folded text surely holds wherever the raw text holds the literal.
+ * The scan reads a backslash followed by n, r or t as whitespace, so a leading n, r or t may have been
+ * eaten by a backslash before it, and a trailing backslash may eat the letter after it.
+ */
+function foldSafe(folded: string): string {
+  return folded.replace(/^[nrt]/, "").replace(/\\+$/, "");
+}
+
 /** Folded literals, one per alternative, of which any text the regex matches holds at least one. */
 function textRegexKeys(source: string): string[] | undefined {
   const union = literalUnion(source);
-  if (union) {
-    const folded = union.strings.map(foldLiteral);
-    return folded.every((f) => f.length >= 3) ? [...new Set(folded)] : undefined;
-  }
-  const literals = splitTopLevel(source).map(requiredLiteral);
-  return literals.every((l): l is string => l !== undefined) ? [...new Set(literals)] : undefined;
+  const literals = union ? union.strings.map((s) => foldSafe(foldLiteral(s))) : splitTopLevel(source).map((part) => foldSafe(requiredLiteral(part) ?? ""));
+  return literals.every((l) => l.length >= 3) ? [...new Set(literals)] : undefined;
+}
+
+/**
+ * Whether a phrase can be decided by the literal scan alone: ASCII (where the scan's lower-casing and
+ * the regex's i flag agree) with no backslash (which the scan may read as half of an escaped \n).
+ * containsPhrase guards a leading n, r or t against a backslash before it, so no other case remains.
+ */
+function scannable(phrase: string): boolean {
+  return /^[\x20-\x5b\x5d-\x7e]+$/.test(phrase.trim());
 }
 
 function leafKeys(leaf: FactCondition): string[] | undefined {
   const values = Array.isArray(leaf.value) ? leaf.value : [leaf.value];
   if (leaf.path !== undefined) return undefined;
   if (leaf.fact === "text") {
-    if (leaf.operator === "containsPhrase" || leaf.operator === "contains") {
-      const folded = values.map((v) => foldLiteral(String(v)));
+    if (leaf.operator === "containsPhrase") {
+      const phrases = values.map(String);
+      return phrases.every((p) => scannable(p) && foldLiteral(p).length > 0) ? phrases.map((p) => `text:${foldLiteral(p)}`) : undefined;
+    }
+    if (leaf.operator === "contains") {
+      const folded = values.map((v) => foldSafe(foldLiteral(String(v))));
       return folded.every((f) => f.length > 0) ? folded.map((f) => `text:${f}`) : undefined;
     }
     if (leaf.operator === "matchesRegex" && typeof leaf.value === "string") return textRegexKeys(leaf.value)?.map((l) => `text:${l}`);
@@ -290,14 +310,45 @@ export function buildRuleIndex(bundle: Bundle): RuleIndex {
     const near = nearKeysOf(entry.triggers);
     if (near) for (const key of near) addTo(nearByKey, key, position);
     else nearAlways.push(position);
-    for (const key of [...(gate ?? []), ...(near ?? [])]) {
+    for (const key of [...(gate ?? []), ...(near ?? []), ...textPhraseKeys(entry.triggers)]) {
       if (key.startsWith("text:") && !literalIds.has(key)) literalIds.set(key, literalIds.size);
     }
   });
+  const phrases = new Set(bundle.entries.flatMap((entry) => textPhraseKeys(entry.triggers)).map((key) => key.slice(5)));
   const sparse = new LiteralMatcher([...literalIds.keys()].map((key) => key.slice(5)));
   // Dense is faster per character; past a few million cells (thousands of entries) memory wins.
   const literals = sparse.dense(4 * 1024 * 1024) ?? sparse;
-  return { literals, byKey, always, nearByKey, nearAlways };
+  return { literals, byKey, always, nearByKey, nearAlways, phrases };
+}
+
+/** Keys of every scannable phrase a containsPhrase leaf on the text looks for. */
+function textPhraseKeys(condition: Condition): string[] {
+  if ("all" in condition) return condition.all.flatMap(textPhraseKeys);
+  if ("any" in condition) return condition.any.flatMap(textPhraseKeys);
+  if ("not" in condition) return textPhraseKeys(condition.not);
+  if (condition.fact !== "text" || condition.operator !== "containsPhrase" || condition.path !== undefined) return [];
+  return (Array.isArray(condition.value) ? condition.value : [condition.value]).map(String).filter(scannable).map((p) => `text:${foldLiteral(p)}`);
+}
+
+// Phrase → its folded form ("" when not scannable), computed once per phrase.
+const foldedPhrases = new Map<string, string>();
+
+/**
+ * What the literal scan knows of a paste's text: `absent(text, phrase)` is true when the phrase was
+ * scanned for and is not there, so containsPhrase needs no regex. False means "run the regex".
+ */
+export function phraseAbsence(index: RuleIndex, facts: Facts, keys: ReadonlySet<string>): (text: string, phrase: string) => boolean {
+  const present = new Set<string>();
+  for (const key of keys) if (key.startsWith("text:")) present.add(key.slice(5));
+  return (text, phrase) => {
+    if (text !== facts.text) return false;
+    let folded = foldedPhrases.get(phrase);
+    if (folded === undefined) {
+      folded = scannable(phrase) ? foldLiteral(phrase) : "";
+      foldedPhrases.set(phrase, folded);
+    }
+    return folded !== "" && index.phrases.has(folded) && !present.has(folded);
+  };
 }
 
 /** The keys a paste presents: its fact values, and the indexed literals found in its text. */
@@ -310,9 +361,9 @@ export function presentKeys(index: RuleIndex, facts: Facts): Set<string> {
 }
 
 /** Bundle positions of the entries worth evaluating for these facts, in bundle order. */
-export function candidates(index: RuleIndex, facts: Facts): number[] {
+export function candidates(index: RuleIndex, facts: Facts, keys: ReadonlySet<string> = presentKeys(index, facts)): number[] {
   const chosen = new Set<number>([...index.always, ...index.nearAlways]);
-  for (const key of presentKeys(index, facts)) {
+  for (const key of keys) {
     for (const position of index.byKey.get(key) ?? []) chosen.add(position);
     for (const position of index.nearByKey.get(key) ?? []) chosen.add(position);
   }

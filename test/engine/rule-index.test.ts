@@ -57,6 +57,9 @@ const spaced = (phrase: string) =>
 const fragment = fc.oneof(
   fc.constantFrom(...phrases).chain(spaced),
   fc.constantFrom(...phrases).map((p) => p.toUpperCase()),
+  // A backslash before a phrase: "\\not found" is an escaped newline and "ot found", not the phrase.
+  fc.constantFrom(...phrases).map((p) => `\\${p}`),
+  fc.constantFrom(...phrases).map((p) => `\\\\${p}\\`),
   fc.constantFrom(...reasons).map((r) => `"reason": "${r}"`),
   fc.constantFrom(...codes).map((c) => `An error occurred (${c}) when calling`),
   fc.constantFrom("<Code>expiredtokenexception</Code>", "<Code>AccessDeniedException</Code>", '"reason": "service_disabled"'),
@@ -79,6 +82,16 @@ describe("rule index", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  test.each([
+    ["\\not found", false],
+    ["x \\nnot found", true],
+    ["\\\\not found", false],
+    ["NOT\\tFOUND", true],
+  ])("containsPhrase(%j, \"not found\") is %s, and so is the literal scan", (text, held) => {
+    expect(containsPhrase(text, "not found")).toBe(held);
+    expect(new LiteralMatcher(["not found"]).test(text)).toBe(held);
   });
 
   test("the literal matcher finds a phrase exactly when containsPhrase holds", () => {

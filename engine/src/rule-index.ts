@@ -303,6 +303,7 @@ export function buildRuleIndex(bundle: Bundle): RuleIndex {
   const always: number[] = [];
   const nearAlways: number[] = [];
   const literalIds = new Map<string, number>();
+  const phraseKeys = new Set<string>();
   bundle.entries.forEach((entry, position) => {
     const gate = gateOf(entry.triggers);
     if (gate) for (const key of gate) addTo(byKey, key, position);
@@ -310,12 +311,17 @@ export function buildRuleIndex(bundle: Bundle): RuleIndex {
     const near = nearKeysOf(entry.triggers);
     if (near) for (const key of near) addTo(nearByKey, key, position);
     else nearAlways.push(position);
-    for (const key of [...(gate ?? []), ...(near ?? []), ...textPhraseKeys(entry.triggers)]) {
+    const phraseKeysHere = textPhraseKeys(entry.triggers);
+    for (const key of phraseKeysHere) phraseKeys.add(key);
+    for (const key of [...(gate ?? []), ...(near ?? []), ...phraseKeysHere]) {
       if (key.startsWith("text:") && !literalIds.has(key)) literalIds.set(key, literalIds.size);
     }
   });
-  const phrases = new Set(bundle.entries.flatMap((entry) => textPhraseKeys(entry.triggers)).map((key) => key.slice(5)));
-  const sparse = new LiteralMatcher([...literalIds.keys()].map((key) => key.slice(5)));
+  const keys = [...literalIds.keys()];
+  const texts = keys.map((key) => key.slice(5));
+  // The same strings as the matcher's literals: at 10,000 entries a second copy costs megabytes.
+  const phrases = new Set(texts.filter((_text, i) => phraseKeys.has(keys[i] as string)));
+  const sparse = new LiteralMatcher(texts);
   // Dense is faster per character; past a few million cells (thousands of entries) memory wins.
   const literals = sparse.dense(4 * 1024 * 1024) ?? sparse;
   return { literals, byKey, always, nearByKey, nearAlways, phrases };

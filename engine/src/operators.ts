@@ -33,7 +33,7 @@ const specs = [
     name: "matchesRegex",
     builtin: false,
     description:
-      "The text (or any item of a list fact) matches the regular expression, case-insensitively. Patterns must run in linear time: `check` rejects nested quantifiers.",
+      "The text (or any item of a list fact) matches the regular expression, case-insensitively. Patterns must provably run in linear time: `check` rejects repeats that can share text (like (a+)+ or a.*b.*c), backreferences and lookbehind.",
     example: { fact: "text", operator: "matchesRegex", value: "AADSTS700016\\b" },
   },
 ] as const satisfies readonly OperatorSpec[];

@@ -17,7 +17,8 @@ const catalog = [
   "cloud-run-unauthenticated-token", "cloud-run-access-token-instead-of-id-token", "cloud-run-audience-mismatch",
   "aws-access-denied-implicit", "aws-explicit-deny", "aws-expired-token", "aws-invalid-client-token-id", "aws-signature-mismatch",
   "aws-no-credentials", "aws-assume-role-denied", "aws-clock-skew", "azure-invalid-client-secret", "azure-client-secret-expired",
-  "azure-app-not-found", "azure-authorization-failed", "azure-credential-unavailable", "k8s-rbac-forbidden", "k8s-unauthorized",
+  "azure-app-not-found", "azure-authorization-failed", "azure-credential-unavailable", "azure-refresh-token-expired", "k8s-rbac-forbidden",
+  "k8s-unauthorized",
 ];
 
 describe("knowledge base", () => {

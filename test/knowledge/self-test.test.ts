@@ -18,6 +18,7 @@ const catalog = [
   "aws-access-denied-implicit", "aws-explicit-deny", "aws-expired-token", "aws-invalid-client-token-id", "aws-signature-mismatch",
   "aws-no-credentials", "aws-assume-role-denied", "aws-clock-skew", "azure-invalid-client-secret", "azure-client-secret-expired",
   "azure-app-not-found", "azure-authorization-failed", "azure-credential-unavailable", "azure-refresh-token-expired", "k8s-rbac-forbidden",
+  "gcp-artifact-registry-docker-auth",
   "k8s-unauthorized",
 ];
 

@@ -80,19 +80,21 @@ const factConditionSchema = z
   });
 
 /** Schema of a trigger condition tree. */
-// Leaves first: most nodes are leaves, and every branch zod tries in vain costs it a ZodError.
-// The order is also how load.ts picks the branch an author meant (conditionBranches).
+// Zod tries the options in order, and a failed option that holds a union fails that union whole, which
+// builds ZodErrors with stack traces. all and any fail cheaply on other nodes; a leaf tried on a branch
+// fails its value union, and not tried on anything else fails a whole nested condition; so they come
+// last. The order is also how load.ts picks the branch an author meant (conditionBranches).
 export const conditionSchema: z.ZodType<Condition, z.ZodTypeDef, unknown> = z.lazy(() =>
   z.union([
-    factConditionSchema,
     z.object({ all: z.array(conditionSchema).min(1, { message: "all needs at least one condition" }) }).strict(),
     z.object({ any: z.array(conditionSchema).min(1, { message: "any needs at least one condition" }) }).strict(),
+    factConditionSchema,
     z.object({ not: conditionSchema }).strict(),
   ]),
 ) as z.ZodType<Condition, z.ZodTypeDef, unknown>;
 
 /** The keys that pick a branch of `conditionSchema`'s union, in its order; a leaf has none of them. */
-export const conditionBranches = [undefined, "all", "any", "not"] as const;
+export const conditionBranches = ["all", "any", undefined, "not"] as const;
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 

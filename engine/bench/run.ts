@@ -12,11 +12,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import type { Bundle } from "../src/bundle.js";
-import { compileBundle } from "../src/compile.js";
+import { compileBundle, leavesOf } from "../src/compile.js";
 import { loadKnowledge } from "../src/load.js";
 import { match } from "../src/match.js";
 import { scanLiterals } from "../src/rule-index.js";
-import type { Condition } from "../src/schema.js";
 import { cacheDirFor } from "../../site/lib/build-settings.js";
 import { random, syntheticKnowledge, toMarkdown } from "./synthetic.js";
 
@@ -158,13 +157,9 @@ async function scanFigures(): Promise<Record<string, number>> {
 async function adversarialFigures(): Promise<Record<string, number | string>> {
   const bundle = await realBundle();
   const sources = new Set<string>();
-  const walk = (c: Condition): void => {
-    if ("all" in c) c.all.forEach(walk);
-    else if ("any" in c) c.any.forEach(walk);
-    else if ("not" in c) walk(c.not);
-    else if (c.operator === "matchesRegex" || c.operator === "containsPhrase") for (const v of Array.isArray(c.value) ? c.value : [c.value]) sources.add(String(v));
-  };
-  bundle.entries.forEach((e) => walk(e.triggers));
+  for (const { leaf } of bundle.entries.flatMap((e) => [...leavesOf(e.triggers)])) {
+    if (leaf.operator === "matchesRegex" || leaf.operator === "containsPhrase") for (const v of Array.isArray(leaf.value) ? leaf.value : [leaf.value]) sources.add(String(v));
+  }
   // Credentials too: every one found is a span to check against the ones before it.
   sources.add("ya29.abcdefghijk").add("AKIAIOSFODNN7EXAMPLE").add("Bearer abcdefghijklmnopqrstu");
   const seeds = [...sources].map((v) => v.replace(/\\[bsdwS]|[\\^$()?:[\]{}|*+.]/g, " ").replace(/\s+/g, " ").trim().slice(0, 30)).filter((v) => v.length > 3);

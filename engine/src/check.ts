@@ -5,12 +5,11 @@
  * counterexample must not.
  */
 import type { Bundle } from "./bundle.js";
-import { compileBundle } from "./compile.js";
+import { compileBundle, leavesOf } from "./compile.js";
 import { formatField, loadKnowledge, type LoadedEntry } from "./load.js";
 import { match } from "./match.js";
 import { KnowledgeProblem, sortProblems } from "./problem.js";
 import { proveLinear } from "./regex-safety.js";
-import type { Condition } from "./schema.js";
 
 /** What `checkKnowledge` found. */
 export interface CheckResult {
@@ -60,16 +59,13 @@ function crossEntryProblems(entries: readonly LoadedEntry[]): KnowledgeProblem[]
   return problems;
 }
 
-function* regexLeaves(condition: Condition, field: Array<string | number>): Generator<{ field: Array<string | number>; source: string }> {
-  if ("all" in condition) for (const [i, c] of condition.all.entries()) yield* regexLeaves(c, [...field, "all", i]);
-  else if ("any" in condition) for (const [i, c] of condition.any.entries()) yield* regexLeaves(c, [...field, "any", i]);
-  else if ("not" in condition) yield* regexLeaves(condition.not, [...field, "not"]);
-  else if (condition.operator === "matchesRegex" && typeof condition.value === "string") yield { field: [...field, "value"], source: condition.value };
-}
-
 /** The proof of every trigger regex, and the entries with a regex that failed it. */
 async function regexProblems(entries: readonly LoadedEntry[]): Promise<{ problems: KnowledgeProblem[]; unproven: Set<LoadedEntry> }> {
-  const leaves = entries.flatMap((entry) => [...regexLeaves(entry.meta.triggers, ["triggers"])].map((leaf) => ({ entry, ...leaf })));
+  const leaves = entries.flatMap((entry) =>
+    [...leavesOf(entry.meta.triggers, ["triggers"])].flatMap(({ leaf, field }) =>
+      leaf.operator === "matchesRegex" && typeof leaf.value === "string" ? [{ entry, field: [...field, "value"], source: leaf.value }] : [],
+    ),
+  );
   const risks = await Promise.all(leaves.map((leaf) => proveLinear(leaf.source)));
   const problems: KnowledgeProblem[] = [];
   const unproven = new Set<LoadedEntry>();

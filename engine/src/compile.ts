@@ -1,7 +1,7 @@
 /** Compiles validated entries to a bundle, and a bundle to json-rules-engine rules. */
 import type { RuleProperties, TopLevelCondition } from "json-rules-engine";
 import { bundleFormat, type Bundle, type BundleEntry } from "./bundle.js";
-import type { Condition, EntryMeta } from "./schema.js";
+import type { Condition, EntryMeta, FactCondition } from "./schema.js";
 
 /** Compiles validated entries into a bundle, sorted by id so that builds are reproducible. */
 export function compileBundle(entries: readonly EntryMeta[]): Bundle {
@@ -31,4 +31,12 @@ export function topLevel(condition: Condition): TopLevelCondition {
 /** Turns one bundle entry into a json-rules-engine rule named by the entry id. */
 export function toRule(entry: BundleEntry): RuleProperties {
   return { name: entry.id, conditions: topLevel(entry.triggers), event: { type: "faultline.match", params: { id: entry.id } } };
+}
+
+/** Every fact condition of a trigger tree, with its front-matter path (under `not` too). */
+export function* leavesOf(condition: Condition, field: ReadonlyArray<string | number> = []): Generator<{ leaf: FactCondition; field: Array<string | number> }> {
+  if ("all" in condition) for (const [i, c] of condition.all.entries()) yield* leavesOf(c, [...field, "all", i]);
+  else if ("any" in condition) for (const [i, c] of condition.any.entries()) yield* leavesOf(c, [...field, "any", i]);
+  else if ("not" in condition) yield* leavesOf(condition.not, [...field, "not"]);
+  else yield { leaf: condition, field: [...field] };
 }

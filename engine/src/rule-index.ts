@@ -8,6 +8,7 @@
  */
 import { foldLiteral, LiteralMatcher, type DenseLiteralMatcher } from "./aho-corasick.js";
 import type { Bundle } from "./bundle.js";
+import { leavesOf } from "./compile.js";
 import { nearMissFacts } from "./explain.js";
 import { serverErrorStatus, type Facts } from "./facts.js";
 import type { Condition, FactCondition } from "./schema.js";
@@ -329,11 +330,11 @@ export function buildRuleIndex(bundle: Bundle): RuleIndex {
 
 /** Keys of every scannable phrase a containsPhrase leaf on the text looks for. */
 function textPhraseKeys(condition: Condition): string[] {
-  if ("all" in condition) return condition.all.flatMap(textPhraseKeys);
-  if ("any" in condition) return condition.any.flatMap(textPhraseKeys);
-  if ("not" in condition) return textPhraseKeys(condition.not);
-  if (condition.fact !== "text" || condition.operator !== "containsPhrase" || condition.path !== undefined) return [];
-  return (Array.isArray(condition.value) ? condition.value : [condition.value]).map(String).filter(scannable).map((p) => `text:${foldLiteral(p)}`);
+  return [...leavesOf(condition)].flatMap(({ leaf }) =>
+    leaf.fact === "text" && leaf.operator === "containsPhrase" && leaf.path === undefined
+      ? (Array.isArray(leaf.value) ? leaf.value : [leaf.value]).map(String).filter(scannable).map((p) => `text:${foldLiteral(p)}`)
+      : [],
+  );
 }
 
 // Phrase → its folded form ("" when not scannable), computed once per phrase.

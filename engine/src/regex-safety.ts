@@ -49,6 +49,10 @@ export interface RegexRisk {
 
 const verdicts = new Map<string, Promise<RegexRisk | undefined>>();
 
+// recheck starts its checker process on the first call, and every call made before that one answers
+// starts another: 200 proofs at once took 2.8 s cold, against 0.25 s after one call had answered.
+let firstCall: Promise<unknown> | undefined;
+
 /** Proves that a trigger regex backtracks at most linearly; resolves to why not, or undefined when proven. */
 export function proveLinear(source: string): Promise<RegexRisk | undefined> {
   let verdict = verdicts.get(source);
@@ -57,7 +61,10 @@ export function proveLinear(source: string): Promise<RegexRisk | undefined> {
     // matching. Node's own require, because the site build runs this file in Vite's module runner,
     // which is closed by the time the knowledge gate calls it.
     const { check } = createRequire(import.meta.url)("recheck") as typeof import("recheck");
-    verdict = check(source, "i", params).then((diagnostics) => describeDiagnostics(source, diagnostics));
+    const run = () => check(source, "i", params);
+    const diagnostics = firstCall ? firstCall.then(run, run) : run();
+    firstCall ??= diagnostics;
+    verdict = diagnostics.then((d) => describeDiagnostics(source, d));
     verdicts.set(source, verdict);
   }
   return verdict;

@@ -5,9 +5,6 @@ import { defineConfig } from "astro/config";
 import { normaliseBase } from "./site/lib/base-path.ts";
 import { astroOnly, cacheDir, knowledgeDir, outDir } from "./site/lib/build-settings.ts";
 import { faultline } from "./site/integrations/faultline.ts";
-import { rehypeCodeBlocks } from "./site/markdown/rehype-code-blocks.ts";
-import { rehypeEntryLinks } from "./site/markdown/rehype-entry-links.ts";
-import { rehypeHeadingLinks } from "./site/markdown/rehype-heading-links.ts";
 
 const base = normaliseBase(process.env.FAULTLINE_BASE);
 
@@ -25,12 +22,6 @@ export default defineConfig({
     inlineStylesheets: "never",
   },
   devToolbar: { enabled: false },
-  markdown: {
-    // Mermaid blocks stay plain text; the entry page renders them in the browser.
-    syntaxHighlight: { type: "shiki", excludeLangs: ["mermaid", "math"] },
-    shikiConfig: { themes: { light: "github-light-default", dark: "github-dark-default" }, wrap: false },
-    rehypePlugins: [rehypeHeadingLinks, rehypeCodeBlocks, [rehypeEntryLinks, { base }]],
-  },
   vite: {
     build: {
       // Astro inlines small scripts into the HTML when they fit under this limit; 0 keeps every script

@@ -2,13 +2,18 @@
  * The Astro integration that ties the site to the engine: it refuses to build a knowledge base with
  * problems, and after the build writes the compiled bundle and the Pagefind index into the output.
  */
+import { createReadStream } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { joinBase } from "../lib/base-path.ts";
 import { bundleFileName } from "../lib/bundle-file.ts";
-import { compileLeniently, passKnowledgeGate, type GateResult } from "./knowledge-gate.ts";
+import { handOverEntries } from "../lib/entries.ts";
+import type { Bundle } from "../../engine/src/index.ts";
+import { compileLeniently, passKnowledgeGate } from "./knowledge-gate.ts";
+import { mermaidFolder } from "../lib/mermaid-file.ts";
+import { copyMermaid, mermaidDistDir } from "./mermaid-files.ts";
 import { buildSearchIndex } from "./search-index.ts";
 
 /** Options of the Faultline integration. */
@@ -20,24 +25,35 @@ export interface FaultlineOptions {
 /** The Faultline integration: knowledge gate, bundle file and search index. */
 export function faultline(options: FaultlineOptions): AstroIntegration {
   let knowledgeDir = options.knowledgeDir;
-  let gate: GateResult | undefined;
+  // Only the bundle outlives the gate: loaded entries hold their parsed YAML, for line numbers.
+  let bundle: Bundle | undefined;
   return {
     name: "faultline",
     hooks: {
-      // The check runs here rather than in astro:build:start because Astro validates the content
-      // collection before build:start, and would stop at the first bad entry with its own message.
+      // The check runs first, before Astro builds anything, so a broken knowledge base fails in
+      // seconds with every problem listed.
       "astro:config:setup": async ({ config, command }) => {
         knowledgeDir = fileURLToPath(new URL(`${options.knowledgeDir.replace(/\/?$/, "/")}`, config.root));
-        if (command === "build") gate = await passKnowledgeGate(knowledgeDir);
+        if (command !== "build") return;
+        const gate = await passKnowledgeGate(knowledgeDir);
+        handOverEntries(gate.entries);
+        bundle = gate.bundle;
       },
       "astro:build:start": ({ logger }) => {
-        if (gate) logger.info(`knowledge check passed: ${gate.entryCount} entr${gate.entryCount === 1 ? "y" : "ies"}`);
+        if (bundle) logger.info(`knowledge check passed: ${bundle.entries.length} entr${bundle.entries.length === 1 ? "y" : "ies"}`);
       },
       // In development the bundle is compiled on each request, so edited entries show up at once.
       "astro:server:setup": ({ server, logger }) => {
         const bundlePath = joinBase(server.config.base, bundleFileName);
+        const mermaidPath = joinBase(server.config.base, mermaidFolder);
         server.middlewares.use((req, res, next) => {
-          if (req.url?.split("?")[0] !== bundlePath) return next();
+          const url = req.url?.split("?")[0] ?? "";
+          if (url.startsWith(mermaidPath) && url.endsWith(".mjs") && !url.includes("..")) {
+            res.setHeader("Content-Type", "text/javascript; charset=utf-8");
+            createReadStream(path.join(mermaidDistDir(), url.slice(mermaidPath.length))).on("error", () => next()).pipe(res);
+            return;
+          }
+          if (url !== bundlePath) return next();
           compileLeniently(knowledgeDir).then(
             ({ bundle, problems }) => {
               for (const problem of problems) logger.warn(problem.format());
@@ -49,10 +65,11 @@ export function faultline(options: FaultlineOptions): AstroIntegration {
         });
       },
       "astro:build:done": async ({ dir, logger }) => {
-        if (!gate) throw new Error("the knowledge gate did not run before the build finished");
+        if (!bundle) throw new Error("the knowledge gate did not run before the build finished");
         const outDir = fileURLToPath(dir);
-        await writeFile(path.join(outDir, bundleFileName), JSON.stringify(gate.bundle));
-        logger.info(`wrote ${bundleFileName} (${gate.entryCount} entries)`);
+        await writeFile(path.join(outDir, bundleFileName), JSON.stringify(bundle));
+        logger.info(`wrote ${bundleFileName} (${bundle.entries.length} entries)`);
+        logger.info(`copied mermaid's ESM build (${await copyMermaid(outDir)} files) to ${mermaidFolder}`);
         const scanned = await buildSearchIndex(outDir);
         logger.info(`Pagefind scanned ${scanned} HTML pages and indexed the entry pages (data-pagefind-body)`);
       },

@@ -3,7 +3,7 @@
  * examples (that is the check's job, and it is slow), failing with the same one-line messages.
  */
 import path from "node:path";
-import { checkKnowledge, type Bundle, type KnowledgeProblem } from "../../engine/src/index.ts";
+import { checkKnowledge, type Bundle, type KnowledgeProblem, type LoadedEntry } from "../../engine/src/index.ts";
 
 /** Thrown when the knowledge base has problems; its message lists every one, one per line. */
 export class KnowledgeGateError extends Error {
@@ -17,14 +17,14 @@ export class KnowledgeGateError extends Error {
 /** What a clean knowledge base compiles to. */
 export interface GateResult {
   readonly bundle: Bundle;
-  readonly entryCount: number;
+  readonly entries: readonly LoadedEntry[];
 }
 
 /** Checks the knowledge directory and returns its bundle, or throws listing every problem. */
 export async function passKnowledgeGate(dir: string): Promise<GateResult> {
   const result = await checkKnowledge(path.resolve(dir), { examples: false });
   if (result.problems.length > 0) throw new KnowledgeGateError(result.problems);
-  return { bundle: result.bundle, entryCount: result.bundle.entries.length };
+  return { bundle: result.bundle, entries: result.entries };
 }
 
 /** Compiles whatever entries load, reporting problems without failing (for the dev server). */

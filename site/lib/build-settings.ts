@@ -1,6 +1,6 @@
 /**
- * Build settings read from the environment, in one place for astro.config.mjs and the content
- * collection. FAULTLINE_KNOWLEDGE and FAULTLINE_OUT_DIR let the benchmark build the site from a
+ * Build settings read from the environment, in one place for astro.config.mjs and the pages.
+ * FAULTLINE_KNOWLEDGE and FAULTLINE_OUT_DIR let the benchmark build the site from a
  * synthetic knowledge base without touching knowledge/ or dist/; FAULTLINE_ASTRO_ONLY=1 leaves out the
  * Faultline integration (knowledge gate, bundle, Pagefind) to time Astro alone on the same pages.
  */
@@ -9,9 +9,9 @@
 export const knowledgeDir = process.env["FAULTLINE_KNOWLEDGE"] || "knowledge";
 
 /**
- * Astro's cache (the content layer's data store) for a knowledge folder. Each folder gets its own: a
- * store left by a build of another folder (the benchmark's synthetic entries) was read back into the
- * next build of knowledge/, which then published the synthetic pages.
+ * Astro's cache for a knowledge folder. Each folder gets its own: when entries were a content
+ * collection, a data store left by a build of another folder (the benchmark's synthetic entries) was
+ * read back into the next build of knowledge/, which then published the synthetic pages.
  */
 export function cacheDirFor(dir: string): string {
   return dir === "knowledge" ? "./node_modules/.astro" : `./node_modules/.astro-${dir.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "")}`;

@@ -1,24 +1,66 @@
-/** The knowledge collection as pages use it. */
-import { getCollection, type CollectionEntry } from "astro:content";
+/**
+ * The knowledge entries pages are built from. A build loads and checks them once, in the knowledge
+ * gate, and hands them over here, so pages do not parse every file a second time (at 10,000 entries
+ * that second parse took about 30 s). Without a handover (astro dev), pages load the folder on each
+ * call, so an edited entry shows at once.
+ */
+import path from "node:path";
+import { loadKnowledge, type EntryMeta, type LoadedEntry } from "../../engine/src/index.ts";
+import { knowledgeDir } from "./build-settings.ts";
 import { entriesWith, facetValues, type Facet } from "./facets.ts";
 
-/** One knowledge entry from the content collection. */
-export type KnowledgeEntry = CollectionEntry<"knowledge">;
+/** One knowledge entry as pages use it. */
+export interface KnowledgeEntry {
+  readonly id: string;
+  readonly data: EntryMeta;
+  /** The markdown body after the front matter. */
+  readonly body: string;
+  /** The entry's file, relative to the project root, for "edit this entry" links. */
+  readonly filePath: string;
+}
 
-/** Every entry, sorted by title. */
-export async function allEntries(): Promise<KnowledgeEntry[]> {
-  const entries = await getCollection("knowledge");
+// A symbol on globalThis, because the gate runs in Astro's config module graph and the pages in the
+// server bundle: the same process, but two copies of this module.
+const handover = Symbol.for("faultline.site.entries");
+
+function toKnowledgeEntry(entry: LoadedEntry): KnowledgeEntry {
+  return { id: entry.meta.id, data: entry.meta, body: entry.body, filePath: entry.file };
+}
+
+/** Hands the gate's checked entries to the pages of this build, sorted by title. */
+export function handOverEntries(entries: readonly LoadedEntry[]): void {
+  (globalThis as Record<symbol, unknown>)[handover] = sortByTitle(entries.map(toKnowledgeEntry));
+}
+
+function sortByTitle(entries: KnowledgeEntry[]): KnowledgeEntry[] {
   return entries.sort((a, b) => a.data.title.localeCompare(b.data.title));
 }
 
+async function loadEntries(): Promise<readonly KnowledgeEntry[]> {
+  const loaded = await loadKnowledge(path.resolve(knowledgeDir));
+  for (const problem of loaded.problems) console.warn(problem.format());
+  return sortByTitle(loaded.entries.map(toKnowledgeEntry));
+}
+
+// A build without the gate (FAULTLINE_ASTRO_ONLY) loads once for all its pages; dev loads per call.
+let loadedOnce: Promise<readonly KnowledgeEntry[]> | undefined;
+
+/** Every entry, sorted by title. */
+export async function allEntries(): Promise<readonly KnowledgeEntry[]> {
+  const handed = (globalThis as Record<symbol, readonly KnowledgeEntry[] | undefined>)[handover];
+  if (handed) return handed;
+  if (import.meta.env?.DEV !== false) return loadEntries();
+  return (loadedOnce ??= loadEntries());
+}
+
 /** Flattens entries to their front matter, the shape facets and lists work with. */
-export function entryData(entries: readonly KnowledgeEntry[]): Array<KnowledgeEntry["data"]> {
+export function entryData(entries: readonly KnowledgeEntry[]): EntryMeta[] {
   return entries.map((entry) => entry.data);
 }
 
 /** Whether an entry's body has a mermaid diagram, so only its page loads the renderer. */
 export function hasDiagram(entry: KnowledgeEntry): boolean {
-  return /^[ \t]*(?:```|~~~)[ \t]*mermaid\b/m.test(entry.body ?? "");
+  return /^[ \t]*(?:```|~~~)[ \t]*mermaid\b/m.test(entry.body);
 }
 
 /** The static paths of one facet's listing pages: a page per value, with its entries. */

@@ -3,11 +3,16 @@
  * so pages without a diagram never load it. The source stays in the page for screen readers, and
  * stays visible when a diagram fails to render.
  */
+import { joinBase } from "../lib/base-path.ts";
+import { mermaidModule } from "../lib/mermaid-file.ts";
 
 const sources = [...document.querySelectorAll<HTMLElement>("pre[data-mermaid]")];
 
 async function renderDiagrams(): Promise<void> {
-  const { default: mermaid } = await import("mermaid");
+  // Mermaid's own minified ES build, copied into the site (site/integrations/mermaid-files.ts) rather
+  // than bundled: Vite would transform its 1,500 modules on every build.
+  const url = joinBase(import.meta.env.BASE_URL, mermaidModule);
+  const { default: mermaid } = (await import(/* @vite-ignore */ url)) as typeof import("mermaid");
   const dark = window.matchMedia("(prefers-color-scheme: dark)").matches;
   mermaid.initialize({ startOnLoad: false, securityLevel: "strict", theme: dark ? "dark" : "default", fontFamily: "inherit" });
   for (const source of sources) {

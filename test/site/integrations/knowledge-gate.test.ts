@@ -5,10 +5,11 @@ import { KnowledgeGateError, passKnowledgeGate } from "../../../site/integration
 
 const fixtures = path.resolve("test/fixtures");
 
-test("a clean knowledge folder passes with its bundle", async () => {
+test("a clean knowledge folder passes with its bundle and the entries the pages are built from", async () => {
   const gate = await passKnowledgeGate(path.join(fixtures, "kb"));
-  expect(gate.entryCount).toBe(gate.bundle.entries.length);
-  expect(gate.entryCount).toBeGreaterThan(0);
+  expect(gate.bundle.entries.length).toBeGreaterThan(0);
+  expect(gate.entries.map((entry) => entry.meta.id)).toEqual(gate.bundle.entries.map((entry) => entry.id));
+  expect(gate.entries.every((entry) => entry.body.includes("## Fix"))).toBe(true);
 });
 
 test("a broken one fails listing every problem with the check's one-line messages", async () => {

@@ -4,7 +4,7 @@
  */
 import { findFact } from "./catalog.js";
 import type { Evidence } from "./facts.js";
-import { containsPhrase, matchesRegex, textOperatorSpans, type Span } from "./operators.js";
+import { containsPhrase, matchesRegex, textOperatorSpans, type Span, type TextOperators } from "./operators.js";
 
 /** A condition node as json-rules-engine returns it after evaluation. */
 export interface EvaluatedCondition {
@@ -108,20 +108,24 @@ function outermost(spans: readonly Span[]): Span[] {
   return kept.slice(0, 8);
 }
 
-/** The spans of the input that satisfied a held leaf condition. */
-export function spansOf(c: EvaluatedCondition, text: string, evidence: readonly Evidence[]): Span[] {
+/**
+ * The spans of the input that satisfied a held leaf condition. `textSpans` finds them in the text: the
+ * paste's own operators (textOperatorsFor) already know most of them.
+ */
+export function spansOf(c: EvaluatedCondition, text: string, evidence: readonly Evidence[], textSpans: TextOperators["spans"] = textOperatorSpans): Span[] {
   if (!c.operator || negative.has(c.operator)) return [];
-  if (c.fact === "text") return outermost(textOperatorSpans(c.operator, c.value, text));
+  if (c.fact === "text") return outermost(textSpans(c.operator, c.value, text));
   return outermost(evidence.filter((e) => evidenceMatches(c, e)));
 }
 
-function weightOf(c: EvaluatedCondition): number {
+/** What a leaf on this fact adds to a score when it holds. */
+export function weightOf(c: { readonly fact?: string | undefined }): number {
   return (c.fact ? findFact(c.fact)?.weight : undefined) ?? 1;
 }
 
-/** Builds the reason for one leaf; `held` picks wording from the text that satisfied it. */
-export function toReason(c: EvaluatedCondition, text: string, evidence: readonly Evidence[], held: boolean): Reason {
-  const spans = held ? spansOf(c, text, evidence) : [];
+/** Builds the reason for one leaf; `held` picks wording from the text that satisfied it (found by `textSpans`). */
+export function toReason(c: EvaluatedCondition, text: string, evidence: readonly Evidence[], held: boolean, textSpans: TextOperators["spans"] = textOperatorSpans): Reason {
+  const spans = held ? spansOf(c, text, evidence, textSpans) : [];
   const heldPhrase = held && c.operator === "containsPhrase" && spans[0] ? text.slice(spans[0].start, spans[0].end).replace(/\s+/g, " ") : undefined;
   return {
     fact: c.fact ?? "",
@@ -145,33 +149,51 @@ export interface Tally {
 /**
  * Tallies a tree. `all` adds its children; `any` counts every child that held (more evidence ranks
  * higher) but can only be required to reach its best child; `not` adds nothing but can fail.
+ * tallyBound (tally-bound.ts) bounds it before evaluation: change both together.
  */
 export function tally(c: EvaluatedCondition): Tally {
+  // Loops rather than map/flatMap/reduce: this runs for every node of every evaluated rule.
   if (c.all) {
-    const parts = c.all.map(tally);
-    return {
-      held: parts.reduce((s, p) => s + p.held, 0),
-      possible: parts.reduce((s, p) => s + p.possible, 0),
-      heldLeaves: parts.flatMap((p) => p.heldLeaves),
-      missingLeaves: parts.flatMap((p) => p.missingLeaves),
-    };
+    const t: Tally = { held: 0, possible: 0, heldLeaves: [], missingLeaves: [] };
+    for (const child of c.all) {
+      const part = tally(child);
+      t.held += part.held;
+      t.possible += part.possible;
+      t.heldLeaves.push(...part.heldLeaves);
+      t.missingLeaves.push(...part.missingLeaves);
+    }
+    return t;
   }
   if (c.any) {
-    const parts = c.any.map(tally);
-    // Alternatives that held all add evidence; a failed alternative's partial leaves prove nothing.
-    const heldParts = parts.filter((_p, i) => c.any?.[i]?.result === true);
-    return {
-      held: heldParts.reduce((s, p) => s + p.held, 0),
-      possible: Math.max(0, ...parts.map((p) => p.possible)),
-      heldLeaves: heldParts.flatMap((p) => p.heldLeaves),
-      missingLeaves: heldParts.length > 0 ? [] : [c],
-    };
+    const t: Tally = { held: 0, possible: 0, heldLeaves: [], missingLeaves: [] };
+    let anyHeld = false;
+    for (const child of c.any) {
+      const part = tally(child);
+      t.possible = Math.max(t.possible, part.possible);
+      // Alternatives that held all add evidence; a failed alternative's partial leaves prove nothing.
+      if (child.result !== true) continue;
+      anyHeld = true;
+      t.held += part.held;
+      t.heldLeaves.push(...part.heldLeaves);
+    }
+    if (!anyHeld) t.missingLeaves.push(c);
+    return t;
   }
   if (c.not) return { held: 0, possible: 0, heldLeaves: [], missingLeaves: c.result === false ? [c] : [] };
   const weight = weightOf(c);
   return c.result === true
     ? { held: weight, possible: weight, heldLeaves: [c], missingLeaves: [] }
     : { held: 0, possible: weight, heldLeaves: [], missingLeaves: [c] };
+}
+
+/** The least share of its trigger's weight a failed trigger must hold to be reported as a near miss. */
+export const nearMissShare = 0.5;
+
+/** A failed trigger's share of weight held when it is worth reporting as a near miss, else undefined. */
+export function nearMissHeld(t: Tally): number | undefined {
+  const share = t.possible > 0 ? Math.min(1, t.held / t.possible) : 0;
+  const strongHeld = t.heldLeaves.some((leaf) => leaf.fact !== undefined && nearMissFacts.has(leaf.fact));
+  return share < nearMissShare || !strongHeld || t.missingLeaves.length === 0 ? undefined : share;
 }
 
 /** Describes a condition that kept a near miss from matching. */

@@ -173,20 +173,33 @@ export function normaliseText(raw: string): string {
 }
 
 /**
- * Lower-case text that every match of these patterns contains. They begin with a character class, so
- * V8 tries them at every offset of the paste; one indexOf on the lowered paste skips most of them.
+ * Text every match of these patterns holds (`needle`, matched as the pattern matches it) at most `reach`
+ * characters after the match's start. The patterns begin with a character class, so V8 tries them at
+ * every offset of the paste; each search starts just before the next needle instead, and none is made
+ * once no needle is left.
  */
-const needles = new Map<RegExp, readonly string[]>([
-  [exceptionStatus, ["exception:", "error:"]],
-  [serviceAccount, ["gserviceaccount.com"]],
-  [googleServiceAgent, ["gserviceaccount.com"]],
+export const searchHints: ReadonlyMap<RegExp, { readonly needle: RegExp; readonly reach: number }> = new Map([
+  [exceptionStatus, { needle: /Exception:|Error:/g, reach: 60 }],
+  [gcpPermission, { needle: /s\.[a-z]/g, reach: 83 }],
+  [awsAction, { needle: /:[A-Z]/g, reach: 31 }],
+  [serviceAccount, { needle: /\.iam\.gserviceaccount\.com/gi, reach: 145 }],
+  [googleServiceAgent, { needle: /@(?:developer|cloudservices|appspot|cloudbuild)\.gserviceaccount\.com/gi, reach: 80 }],
 ]);
 
-function collect(regex: RegExp, text: string, onMatch: (value: string, span: Span, match: RegExpExecArray) => void, lower?: string): void {
-  const needed = lower === undefined ? undefined : needles.get(regex);
-  if (needed && !needed.some((needle) => lower?.includes(needle))) return;
+/** Calls `onMatch` with each match of a global regex in order (its first group, else all of it), using its search hint if any. */
+export function collect(regex: RegExp, text: string, onMatch: (value: string, span: Span, match: RegExpExecArray) => void): void {
+  const hint = searchHints.get(regex);
   regex.lastIndex = 0;
-  for (let m = regex.exec(text); m; m = regex.exec(text)) {
+  for (;;) {
+    if (hint) {
+      // No match starts before the next needle's reach: one would hold a needle further on.
+      hint.needle.lastIndex = regex.lastIndex;
+      const next = hint.needle.exec(text);
+      if (!next) return;
+      regex.lastIndex = Math.max(regex.lastIndex, next.index - hint.reach);
+    }
+    const m = regex.exec(text);
+    if (!m) return;
     const value = m[1] ?? m[0];
     const start = m.index + m[0].lastIndexOf(value);
     onMatch(value, { start, end: start + value.length }, m);
@@ -227,7 +240,6 @@ function audiencePath(aud: string): boolean | null {
 /** Extracts the catalog's facts from pasted text, with evidence spans and the secrets found. */
 export function extractFacts(raw: string, options: ExtractOptions = {}): ExtractedFacts {
   const text = normaliseText(raw);
-  const lower = text.toLowerCase();
   const evidence: Evidence[] = [];
   const add = (fact: FactName, value: string | number | boolean, span: Span): void => {
     evidence.push({ fact, value, start: span.start, end: span.end });
@@ -241,7 +253,7 @@ export function extractFacts(raw: string, options: ExtractOptions = {}): Extract
     collect(regex, text, (value, span) => {
       statusHits.push({ value: Number(value), span });
       add("httpStatus", Number(value), span);
-    }, lower);
+    });
   }
   collect(serverErrorPattern, text, (value, span) => {
     const status = serverErrorStatus[value];
@@ -272,7 +284,7 @@ export function extractFacts(raw: string, options: ExtractOptions = {}): Extract
     if (!notServicePrefixes.has(value.slice(0, value.indexOf(":")).toLowerCase())) add("permissions", value, span);
   });
   collect(azureAction, text, (value, span) => add("permissions", value, span));
-  for (const regex of principalPatterns) collect(regex, text, (value, span) => add("principals", value, span), lower);
+  for (const regex of principalPatterns) collect(regex, text, (value, span) => add("principals", value, span));
 
   const secrets = findSecrets(text);
   const urls: Array<{ url: string; span: Span }> = [];

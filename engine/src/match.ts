@@ -1,10 +1,10 @@
 /** Matches pasted text against a bundle: ranked matches with reasons, and near misses with what they lack. */
-import { Engine, Rule, type RuleResult } from "json-rules-engine";
+import { Engine, Fact, Rule, type RuleResult } from "json-rules-engine";
 import type { Bundle, BundleEntry } from "./bundle.js";
 import { toRule } from "./compile.js";
-import { describeMissing, nearMissFacts, tally, toReason, type EvaluatedCondition, type Reason } from "./explain.js";
+import { describeMissing, nearMissHeld, tally, toReason, type EvaluatedCondition, type Reason } from "./explain.js";
 import { extractFacts, type Evidence, type Facts } from "./facts.js";
-import { containsPhrase, containsPhraseKnowing, matchesRegex } from "./operators.js";
+import { containsPhrase, matchesRegex, textOperatorSpans, textOperatorsFor, type TextOperators } from "./operators.js";
 import { buildRuleIndex, candidates, phraseAbsence, presentKeys, type RuleIndex } from "./rule-index.js";
 import type { FoundSecret } from "./tokens.js";
 
@@ -90,12 +90,17 @@ function compile(bundle: Bundle): Compiled {
 }
 
 /** A json-rules-engine engine with Faultline's operators over the given rules. */
-function engineFor(rules: readonly Rule[], phrases: (factValue: unknown, value: unknown) => boolean): Engine {
+function engineFor(rules: readonly Rule[], operators: TextOperators): Engine {
   const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath });
-  engine.addOperator("containsPhrase", phrases);
-  engine.addOperator("matchesRegex", matchesRegex);
+  engine.addOperator("containsPhrase", operators.containsPhrase);
+  engine.addOperator("matchesRegex", operators.matchesRegex);
   for (const rule of rules) engine.addRule(rule);
   return engine;
+}
+
+/** The facts of one run as json-rules-engine facts, uncached: it would hash each into a key of a cache that constants never read. */
+function runFacts(facts: Facts): Record<string, Fact> {
+  return Object.fromEntries(Object.entries(facts).map(([name, value]) => [name, new Fact(name, value, { cache: false })]));
 }
 
 function confidenceOf(score: number): number {
@@ -107,9 +112,9 @@ function conditionsOf(result: RuleResult): EvaluatedCondition {
   return result.conditions as unknown as EvaluatedCondition;
 }
 
-function heldReasons(leaves: EvaluatedCondition[], text: string, evidence: readonly Evidence[]): Reason[] {
+function heldReasons(leaves: EvaluatedCondition[], text: string, evidence: readonly Evidence[], operators: TextOperators): Reason[] {
   return leaves
-    .map((leaf) => toReason(leaf, text, evidence, true))
+    .map((leaf) => toReason(leaf, text, evidence, true, operators.spans))
     .sort((a, b) => b.weight - a.weight);
 }
 
@@ -126,11 +131,12 @@ export async function match(bundle: Bundle, input: string, options: MatchOptions
   const { rules, index, byId } = compile(bundle);
   // Indexed, one literal scan of the text picks the candidate rules and decides most of their phrases.
   const keys = options.exhaustive ? undefined : presentKeys(index, facts);
-  const positions = keys ? candidates(index, facts, keys) : bundle.entries.map((_e, i) => i);
-  const phrases = keys ? containsPhraseKnowing(phraseAbsence(index, facts, keys)) : containsPhrase;
+  // Exhaustive runs use the operators with nothing known in advance: the reference the index is tested against.
+  const operators = keys ? textOperatorsFor(facts.text, phraseAbsence(index, keys)) : { containsPhrase, matchesRegex, spans: textOperatorSpans };
+  const positions = keys ? candidates(index, bundle.entries, facts, keys, operators) : bundle.entries.map((_e, i) => i);
   // Rules are built on first use: at 10,000 entries most are never candidates, and each costs memory.
   const chosen = positions.map((i) => (rules[i] ??= new Rule(toRule(bundle.entries[i] as BundleEntry))));
-  const outcome = await engineFor(chosen, phrases).run({ ...facts });
+  const outcome = await engineFor(chosen, operators).run(runFacts(facts));
 
   const matches: Match[] = outcome.results.flatMap((result) => {
     const entry = byId.get(String(result.name));
@@ -143,31 +149,33 @@ export async function match(bundle: Bundle, input: string, options: MatchOptions
       provider: entry.provider,
       score: t.held,
       confidence: confidenceOf(t.held),
-      why: heldReasons(t.heldLeaves, facts.text, evidence),
+      why: heldReasons(t.heldLeaves, facts.text, evidence, operators),
     }];
   });
   matches.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 
-  const near: NearMiss[] = outcome.failureResults.flatMap((result) => {
+  // Ranked first, explained after: only the near misses reported need their reasons and wording.
+  const ranked = outcome.failureResults.flatMap((result) => {
     const entry = byId.get(String(result.name));
     if (!entry) return [];
     const t = tally(conditionsOf(result));
-    const share = t.possible > 0 ? Math.min(1, t.held / t.possible) : 0;
-    const strongHeld = t.heldLeaves.some((leaf) => leaf.fact !== undefined && nearMissFacts.has(leaf.fact));
-    if (share < 0.5 || !strongHeld || t.missingLeaves.length === 0) return [];
-    const why = heldReasons(t.heldLeaves, facts.text, evidence);
+    const share = nearMissHeld(t);
+    return share === undefined ? [] : [{ entry, t, held: Math.round(share * 100) / 100 }];
+  });
+  ranked.sort((a, b) => b.held - a.held || a.entry.id.localeCompare(b.entry.id));
+  const near: NearMiss[] = ranked.slice(0, options.maxNear ?? 3).map(({ entry, t, held }) => {
+    const why = heldReasons(t.heldLeaves, facts.text, evidence, operators);
     const missing = t.missingLeaves.map(describeMissing);
-    return [{
+    return {
       id: entry.id,
       title: entry.title,
       summary: entry.summary,
-      held: Math.round(share * 100) / 100,
+      held,
       why,
       missing,
       message: `${joinWords(why.map((r) => r.description))} held; ${joinWords(missing)}`,
-    }];
+    };
   });
-  near.sort((a, b) => b.held - a.held || a.id.localeCompare(b.id));
 
-  return { matches, near: near.slice(0, options.maxNear ?? 3), facts, evidence, secrets: extracted.secrets, truncated };
+  return { matches, near, facts, evidence, secrets: extracted.secrets, truncated };
 }

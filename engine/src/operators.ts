@@ -100,38 +100,69 @@ function asPhrases(value: unknown): string[] {
   return typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }
 
-/**
- * containsPhrase for one paste, given what is already known: `absent(text, phrase)` is true only when
- * the phrase is certainly not in the text (the rule index's one pass over it), so no regex runs then.
- */
-export function containsPhraseKnowing(absent: (text: string, phrase: string) => boolean): (factValue: unknown, value: unknown) => boolean {
-  return (factValue, value) => {
-    const texts = asTexts(factValue);
-    return asPhrases(value).some((phrase) => texts.some((text) => !absent(text, phrase) && firstSpan(phraseRegex(phrase), text) !== undefined));
+/** The two text operators as json-rules-engine calls them (the fact's value, the trigger's), and where they held. */
+export interface TextOperators {
+  readonly containsPhrase: (factValue: unknown, value: unknown) => boolean;
+  readonly matchesRegex: (factValue: unknown, value: unknown) => boolean;
+  /** Where the operator held in `text`: the first span of each phrase, or of the regex. */
+  readonly spans: (operator: string, value: unknown, text: string) => Span[];
+}
+
+/** Where a phrase, or a trigger's regex given by its source, first occurs in one string. */
+type Find = (text: string, phraseOrSource: string) => Span | undefined;
+
+const findPhrase: Find = (text, phrase) => firstSpan(phraseRegex(phrase), text);
+const findRegex: Find = (text, source) => firstSpan(triggerRegex(source), text);
+
+/** The operators over a string fact or each item of a list fact, given how to search one string. */
+function textOperators(phraseAt: Find, regexAt: Find): TextOperators {
+  return {
+    containsPhrase: (factValue, value) => {
+      const texts = asTexts(factValue);
+      return asPhrases(value).some((phrase) => texts.some((text) => phraseAt(text, phrase) !== undefined));
+    },
+    matchesRegex: (factValue, value) => typeof value === "string" && asTexts(factValue).some((text) => regexAt(text, value) !== undefined),
+    spans: (operator, value, text) => {
+      const found =
+        operator === "containsPhrase" ? asPhrases(value).map((phrase) => phraseAt(text, phrase))
+        : operator === "matchesRegex" && typeof value === "string" ? [regexAt(text, value)]
+        : [];
+      return found.filter((span): span is Span => span !== undefined);
+    },
   };
 }
 
+const plain = textOperators(findPhrase, findRegex);
+
 /** Whether any phrase occurs in the fact (a string or list of strings). */
-export const containsPhrase = containsPhraseKnowing(() => false);
+export const containsPhrase = plain.containsPhrase;
 
 /** Whether the regex matches the fact (a string or any item of a list of strings). */
-export function matchesRegex(factValue: unknown, value: unknown): boolean {
-  if (typeof value !== "string") return false;
-  const regex = triggerRegex(value);
-  return asTexts(factValue).some((text) => firstSpan(regex, text) !== undefined);
-}
+export const matchesRegex = plain.matchesRegex;
 
 /** Where a text operator held in `text`: the first span of each phrase or of the regex. */
-export function textOperatorSpans(operator: string, value: unknown, text: string): Span[] {
-  if (operator === "containsPhrase") {
-    return asPhrases(value).flatMap((phrase) => {
-      const span = firstSpan(phraseRegex(phrase), text);
-      return span ? [span] : [];
-    });
+export const textOperatorSpans = plain.spans;
+
+function remembered(found: Map<string, Span | null>, key: string, find: () => Span | undefined): Span | undefined {
+  let span = found.get(key);
+  if (span === undefined) {
+    span = find() ?? null;
+    found.set(key, span);
   }
-  if (operator === "matchesRegex" && typeof value === "string") {
-    const span = firstSpan(triggerRegex(value), text);
-    return span ? [span] : [];
-  }
-  return [];
+  return span ?? undefined;
+}
+
+/**
+ * The text operators for one paste. On its text they remember where each phrase or pattern was found, so
+ * one that several rules (or the rule index, json-rules-engine and the explanations) ask about runs once;
+ * `absent(phrase)` is true only when the phrase is certainly not in the text (the rule index's one pass
+ * over it): no regex runs then.
+ */
+export function textOperatorsFor(text: string, absent: (phrase: string) => boolean = () => false): TextOperators {
+  const phrases = new Map<string, Span | null>();
+  const patterns = new Map<string, Span | null>();
+  return textOperators(
+    (item, phrase) => (item === text ? remembered(phrases, phrase, () => (absent(phrase) ? undefined : findPhrase(text, phrase))) : findPhrase(item, phrase)),
+    (item, source) => (item === text ? remembered(patterns, source, () => findRegex(text, source)) : findRegex(item, source)),
+  );
 }

@@ -4,14 +4,17 @@
  * Each rule gets a gate: a set of keys ("text:insufficient authentication scopes", "reasons:SERVICE_DISABLED",
  * "httpStatus:403") at least one of which is present whenever the rule holds. A paste's keys come from its
  * facts and from one Aho-Corasick pass over its text. json-rules-engine still decides what holds; the index
- * only skips rules that provably cannot, so indexed and exhaustive matching give the same results.
+ * only skips rules that provably can neither hold nor be reported as near misses, so indexed and
+ * exhaustive matching give the same results.
  */
 import { foldLiteral, LiteralMatcher, type DenseLiteralMatcher } from "./aho-corasick.js";
-import type { Bundle } from "./bundle.js";
+import type { Bundle, BundleEntry } from "./bundle.js";
 import { leavesOf } from "./compile.js";
 import { nearMissFacts } from "./explain.js";
 import { serverErrorStatus, type Facts } from "./facts.js";
+import type { TextOperators } from "./operators.js";
 import type { Condition, FactCondition } from "./schema.js";
+import { mayReport, tallyBound } from "./tally-bound.js";
 
 /** Facts whose keys say little: a gate made only of them is kept only when nothing better exists. */
 const weakFacts = new Set(["httpStatus", "status", "providers", "urls", "principals"]);
@@ -68,6 +71,11 @@ export function requiredLiteral(source: string): string | undefined {
         }
       }
       if (["*", "+", "?", "{"].includes(source[i + 1] ?? "")) end();
+    } else if (ch === "{") {
+      // A quantifier's bounds ({1,40}) are not text the match holds.
+      end();
+      const close = source.indexOf("}", i);
+      i = close < 0 ? source.length : close;
     } else if (/[.^$*+?{}|)\]]/.test(ch) || quantified) {
       end();
     } else {
@@ -215,7 +223,8 @@ function leafKeys(leaf: FactCondition): string[] | undefined {
   }
   if ((scalarFacts as readonly string[]).includes(leaf.fact)) {
     if (leaf.operator === "equal" && leaf.value !== null) return [`${leaf.fact}:${String(leaf.value)}`];
-    if (leaf.operator === "in") return values.filter((v) => v !== null).map((v) => `${leaf.fact}:${String(v)}`);
+    // `in [null, 403]` holds when the fact is missing (null), which presents no key.
+    if (leaf.operator === "in" && !values.includes(null)) return values.map((v) => `${leaf.fact}:${String(v)}`);
   }
   return undefined;
 }
@@ -247,9 +256,11 @@ export function gateOf(condition: Condition, keysOf: (leaf: FactCondition) => st
  */
 function literalKeys(leaf: FactCondition): string[] | undefined {
   if (leaf.fact === "text") return leafKeys(leaf);
-  const values = (Array.isArray(leaf.value) ? leaf.value : [leaf.value]).filter((v) => v !== null).map(String);
+  const raw = Array.isArray(leaf.value) ? leaf.value : [leaf.value];
   const positive = leaf.operator === "contains" || leaf.operator === "equal" || leaf.operator === "in" || leaf.operator === "matchesRegex";
-  if (!positive || leaf.path !== undefined) return undefined;
+  // A null value stands for a fact the line lacks: no literal promises it.
+  if (!positive || leaf.path !== undefined || raw.includes(null)) return undefined;
+  const values = raw.map(String);
   if (leaf.fact === "reasons" || leaf.fact === "codes") return leafKeys(leaf);
   if (leaf.fact === "status") {
     const camel = (v: string) => v.toLowerCase().replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
@@ -337,24 +348,28 @@ function textPhraseKeys(condition: Condition): string[] {
   );
 }
 
-// Phrase → its folded form ("" when not scannable), computed once per phrase.
-const foldedPhrases = new Map<string, string>();
+// Per index, phrase → the key the literal scan reports it by, or null when the scan does not look for it.
+const phraseKeysOf = new WeakMap<RuleIndex, Map<string, string | null>>();
 
 /**
- * What the literal scan knows of a paste's text: `absent(text, phrase)` is true when the phrase was
- * scanned for and is not there, so containsPhrase needs no regex. False means "run the regex".
+ * What the literal scan knows of a paste's text: `absent(phrase)` is true when the phrase was scanned
+ * for and is not there, so containsPhrase needs no regex. False means "run the regex".
  */
-export function phraseAbsence(index: RuleIndex, facts: Facts, keys: ReadonlySet<string>): (text: string, phrase: string) => boolean {
-  const present = new Set<string>();
-  for (const key of keys) if (key.startsWith("text:")) present.add(key.slice(5));
-  return (text, phrase) => {
-    if (text !== facts.text) return false;
-    let folded = foldedPhrases.get(phrase);
-    if (folded === undefined) {
-      folded = scannable(phrase) ? foldLiteral(phrase) : "";
-      foldedPhrases.set(phrase, folded);
+export function phraseAbsence(index: RuleIndex, keys: ReadonlySet<string>): (phrase: string) => boolean {
+  let phraseKeys = phraseKeysOf.get(index);
+  if (!phraseKeys) {
+    phraseKeys = new Map();
+    phraseKeysOf.set(index, phraseKeys);
+  }
+  const known = phraseKeys;
+  return (phrase) => {
+    let key = known.get(phrase);
+    if (key === undefined) {
+      const folded = scannable(phrase) ? foldLiteral(phrase) : "";
+      key = folded !== "" && index.phrases.has(folded) ? `text:${folded}` : null;
+      known.set(phrase, key);
     }
-    return folded !== "" && index.phrases.has(folded) && !present.has(folded);
+    return key !== null && !keys.has(key);
   };
 }
 
@@ -367,12 +382,54 @@ export function presentKeys(index: RuleIndex, facts: Facts): Set<string> {
   return keys;
 }
 
-/** Bundle positions of the entries worth evaluating for these facts, in bundle order. */
-export function candidates(index: RuleIndex, facts: Facts, keys: ReadonlySet<string> = presentKeys(index, facts)): number[] {
+// Keys of each leaf asked about, computed once: leaves are immutable and at 10,000 entries most are never asked.
+const keysOfLeaf = new WeakMap<FactCondition, readonly string[] | null>();
+
+function cachedLeafKeys(leaf: FactCondition): readonly string[] | null {
+  let keys = keysOfLeaf.get(leaf);
+  if (keys === undefined) {
+    keys = leafKeys(leaf) ?? null;
+    keysOfLeaf.set(leaf, keys);
+  }
+  return keys;
+}
+
+function anyPresent(needed: readonly string[], keys: ReadonlySet<string>): boolean {
+  for (const key of needed) if (keys.has(key)) return true;
+  return false;
+}
+
+/**
+ * What is known of a leaf before json-rules-engine evaluates it: false when its keys are all absent and
+ * the keys are complete (every fact value, and every phrase of a containsPhrase leaf on the text, which
+ * buildRuleIndex scans for); else a text operator's answer, from the very function the engine then calls
+ * and which remembers it; else undefined: only evaluation can tell.
+ */
+function leafOutcome(leaf: FactCondition, facts: Facts, keys: ReadonlySet<string>, operators: TextOperators): boolean | undefined {
+  if (leaf.path !== undefined) return undefined;
+  const text = leaf.fact === "text";
+  if (!text || leaf.operator === "containsPhrase") {
+    const needed = cachedLeafKeys(leaf);
+    if (needed && !anyPresent(needed, keys)) return false;
+  }
+  if (leaf.operator === "containsPhrase" || leaf.operator === "matchesRegex") {
+    // json-rules-engine reads facts from the object it is given; a name it lacks reads as undefined.
+    return operators[leaf.operator](Object.hasOwn(facts, leaf.fact) ? facts[leaf.fact as keyof Facts] : undefined, leaf.value);
+  }
+  return undefined;
+}
+
+/**
+ * Bundle positions of the entries worth evaluating for a paste, in bundle order: those whose gate or
+ * near-miss keys are present, less those that what is known of their leaves shows can neither match nor
+ * be reported as near misses. `operators` must be the ones json-rules-engine will evaluate with.
+ */
+export function candidates(index: RuleIndex, entries: readonly BundleEntry[], facts: Facts, keys: ReadonlySet<string>, operators: TextOperators): number[] {
   const chosen = new Set<number>([...index.always, ...index.nearAlways]);
   for (const key of keys) {
     for (const position of index.byKey.get(key) ?? []) chosen.add(position);
     for (const position of index.nearByKey.get(key) ?? []) chosen.add(position);
   }
-  return [...chosen].sort((a, b) => a - b);
+  const outcome = (leaf: FactCondition) => leafOutcome(leaf, facts, keys, operators);
+  return [...chosen].filter((position) => mayReport(tallyBound((entries[position] as BundleEntry).triggers, outcome))).sort((a, b) => a - b);
 }

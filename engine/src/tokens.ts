@@ -44,6 +44,8 @@ interface SecretPattern {
   readonly regex: RegExp;
   /** The capture group holding the secret; 0 for the whole match. */
   readonly group: number;
+  /** False when the text cannot hold a match: a cheap test that spares running a slow regex. */
+  readonly possible?: (text: string) => boolean;
 }
 
 // Order matters: earlier patterns win when spans overlap (a JWT inside "Bearer …" stays a JWT).
@@ -58,7 +60,16 @@ const patterns: readonly SecretPattern[] = [
   { kind: "aws-secret-access-key", regex: /aws_?secret_?access_?key["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi, group: 1 },
   { kind: "azure-client-secret", regex: /(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}8Q~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/g, group: 0 },
   { kind: "azure-client-secret", regex: /client_?secret["']?\s*[:=]\s*["']?([^\s"'&,;]{8,})/gi, group: 1 },
-  { kind: "url-password", regex: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/?#@"'<>]+:([^\s@/?#"'<>]+)@/gi, group: 1 },
+  {
+    kind: "url-password",
+    regex: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/?#@"'<>]+:([^\s@/?#"'<>]+)@/gi,
+    group: 1,
+    // The regex starts with a character class, so it is tried at every offset; a match needs :// and an @ after it.
+    possible: (text) => {
+      const scheme = text.indexOf("://");
+      return scheme >= 0 && text.indexOf("@", scheme) >= 0;
+    },
+  },
   { kind: "password", regex: /\b(?:password|passwd|pwd)["']?\s*[:=]\s*["']?([^\s"'&,;]{4,})/gi, group: 1 },
   { kind: "bearer-token", regex: /\bBearer\s+([A-Za-z0-9._~+/-]{16,}=*)/g, group: 1 },
 ];
@@ -121,7 +132,8 @@ export function findSecrets(text: string): FoundSecret[] {
     for (let i = start; i < end; i++) if (taken[i] === 1) return true;
     return false;
   };
-  for (const { kind, regex, group } of patterns) {
+  for (const { kind, regex, group, possible } of patterns) {
+    if (possible && !possible(text)) continue;
     regex.lastIndex = 0;
     for (let m = regex.exec(text); m; m = regex.exec(text)) {
       const secret = m[group];

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { extractFacts, normaliseText, type Facts } from "../../engine/src/facts.js";
+import { collect, extractFacts, normaliseText, searchHints, type Facts } from "../../engine/src/facts.js";
 
 const b64 = (value: object): string => Buffer.from(JSON.stringify(value)).toString("base64url");
 const jwt = (payload: object): string => `${b64({ alg: "RS256", typ: "JWT" })}.${b64(payload)}.c2lnbmF0dXJl`;
@@ -95,6 +96,8 @@ const table: Array<[string, string, Expected]> = [
   ["numbers that are not statuses", `listening on port 4030; 403 items processed in 401ms`, { httpStatus: null, status: null, codes: [] }],
   ["module paths are not permissions", `File "/srv/app.py", line 3, in <module>\n  import os.path.join\ngoogle.auth.transport.requests`, { permissions: [] }],
   ["a URL with a password keeps it out of the facts", `failed: https://admin:hunter2secret@db.example.com/x`, { urls: ["https://db.example.com/x"], tokenKinds: ["url-password"] }],
+  ["an @ only before the URL is no URL password", `sa=a@p.iam.gserviceaccount.com url=https://admin:x.example.com/`, { tokenKinds: [] }],
+  ["user:password@ without a scheme is no URL password", `admin:hunter2secret@db.example.com`, { tokenKinds: [] }],
   ["Google access token", `Authorization: Bearer ya29.a0AfB_byDEMOTOKEN1234567890abcdefghijklmnop`, { tokenKinds: ["google-access-token"], providers: ["gcp"] }],
   ["AWS access key id", `aws_access_key_id = AKIAIOSFODNN7EXAMPLE`, { tokenKinds: ["aws-access-key-id"], providers: ["aws"] }],
   [
@@ -160,5 +163,41 @@ describe("extractFacts", () => {
     const normalised = normaliseText(raw);
     expect(normalised).toHaveLength(raw.length);
     expect(normalised).toBe("a     b \nc d");
+  });
+});
+
+describe("patterns searched from a needle", () => {
+  // Runs long enough to reach past every hint's reach, and the pieces the hinted patterns are made of.
+  const piece = fc.oneof(
+    fc.tuple(fc.constantFrom("a", "Z", "0", "s", ".", "-", "_"), fc.integer({ min: 1, max: 170 })).map(([ch, n]) => ch.repeat(n)),
+    fc.constantFrom("@", ".iam.gserviceaccount.com", ".IAM.gserviceaccount.com", "@developer.gserviceaccount.com", "@CloudBuild.GSERVICEACCOUNT.com", "gserviceaccount.com"),
+    fc.constantFrom("Exception:", "Error:", " 403", ": 503", "s.get", "s.Get", ":GetObject", "s3", "storage.buckets.get", "iam.serviceAccounts.actAs"),
+    fc.constantFrom(" ", "\n", "/", ":", "'", "\"", "s", "a"),
+  );
+  const text = fc.array(piece, { maxLength: 12 }).map((pieces) => pieces.join(""));
+  const spans = (find: (onMatch: (value: string, span: { start: number; end: number }) => void) => void) => {
+    const found: Array<[string, number, number]> = [];
+    find((value, span) => void found.push([value, span.start, span.end]));
+    return found;
+  };
+
+  test.each([...searchHints.keys()].map((regex) => [regex.source.slice(0, 50), regex] as const))("/%s…/ finds what a search from every offset finds", (_source, regex) => {
+    fc.assert(
+      fc.property(text, (input) => {
+        const everyOffset = new RegExp(regex.source, regex.flags);
+        expect(spans((onMatch) => collect(regex, input, onMatch))).toEqual(spans((onMatch) => collect(everyOffset, input, onMatch)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test.each([
+    ["the longest service account", `sa=${"a".repeat(81)}@${"p".repeat(63)}.iam.gserviceaccount.com.`, { principals: [`${"a".repeat(81)}@${"p".repeat(63)}.iam.gserviceaccount.com`] }],
+    ["the longest service agent", `sa=${"a".repeat(80)}@cloudservices.gserviceaccount.com`, { principals: [`${"a".repeat(80)}@cloudservices.gserviceaccount.com`] }],
+    ["the longest exception name", `${"X".repeat(60)}Exception: 403 denied`, { httpStatus: 403 }],
+    ["the longest GCP permission", `missing ${"a".repeat(41)}.${"b".repeat(41)}s.get`, { permissions: [`${"a".repeat(41)}.${"b".repeat(41)}s.get`] }],
+    ["the longest AWS action", `not authorized to perform: ${"a".repeat(31)}:GetObject on`, { permissions: [`${"a".repeat(31)}:GetObject`] }],
+  ])("a match as far from its needle as it can be: %s", (_name, input, expected) => {
+    expect(extractFacts(input, { now }).facts).toMatchObject(expected);
   });
 });

@@ -3,8 +3,9 @@ import { describe, expect, test } from "vitest";
 import { foldLiteral, LiteralMatcher } from "../../engine/src/aho-corasick.js";
 import { bundleFormat, type Bundle } from "../../engine/src/bundle.js";
 import { match } from "../../engine/src/match.js";
-import { containsPhrase } from "../../engine/src/operators.js";
-import { gateOf, literalUnion, requiredLiteral } from "../../engine/src/rule-index.js";
+import { extractFacts } from "../../engine/src/facts.js";
+import { containsPhrase, textOperatorsFor } from "../../engine/src/operators.js";
+import { buildRuleIndex, candidates, gateOf, literalUnion, phraseAbsence, presentKeys, requiredLiteral } from "../../engine/src/rule-index.js";
 import type { Condition } from "../../engine/src/schema.js";
 
 const phrases = ["access denied", "insufficient authentication scopes", "token has expired", "permission", "quota exceeded", "not found", "denied"];
@@ -27,8 +28,24 @@ const leaf: fc.Arbitrary<Condition> = fc.oneof(
     (value) => ({ fact: "codes", operator: "matchesRegex", value }) as Condition,
   ),
   fc.constantFrom("^(?:service_disabled|ACCESS_TOKEN_SCOPE_INSUFFICIENT)$").map((value) => ({ fact: "reasons", operator: "matchesRegex", value }) as Condition),
-  fc.constantFrom("(?:token has|was) expired", "access denied|quota exceeded", "insufficient\\s+authentication").map(
+  fc.constantFrom("(?:token has|was) expired", "access denied|quota exceeded", "insufficient\\s+authentication", "requires [a-z]{1,40}\\.get").map(
     (value) => ({ fact: "text", operator: "matchesRegex", value }) as Condition,
+  ),
+  // Null stands for a fact the paste lacks: `in [null, 403]` holds with no status at all.
+  fc.constantFrom<Condition>(
+    { fact: "httpStatus", operator: "in", value: [null, 403] },
+    { fact: "status", operator: "equal", value: null },
+    { fact: "jwtExpired", operator: "in", value: [null, true] },
+  ),
+  // Leaves the index cannot key: it must still evaluate them, or know them some other way.
+  fc.constantFrom<Condition>(
+    { fact: "urls", operator: "matchesRegex", value: "^https://[a-z.]+\\.googleapis\\.com" },
+    { fact: "permissions", operator: "matchesRegex", value: "^[a-z]+\\.[a-z]+\\.get$" },
+    { fact: "reasons", operator: "containsPhrase", value: "disabled" },
+    { fact: "codes", operator: "notIn", value: ["AccessDenied"] },
+    { fact: "httpStatus", operator: "greaterThanInclusive", value: 400 },
+    { fact: "jwt", operator: "matchesRegex", value: "^https://", path: "$.aud" },
+    { fact: "text", operator: "contains", value: "denied" },
   ),
 );
 
@@ -65,6 +82,7 @@ const fragment = fc.oneof(
   fc.constantFrom("<Code>expiredtokenexception</Code>", "<Code>AccessDeniedException</Code>", '"reason": "service_disabled"'),
   fc.constantFrom(...statuses).map((s) => `HTTP/1.1 ${s}`),
   fc.constantFrom('"status": "PERMISSION_DENIED"', "code = Unauthenticated", "googleapis.com", "arn:aws:iam::111122223333:role/x"),
+  fc.constantFrom("requires compute.get", "Permission 'storage.buckets.get' denied", "GET https://storage.googleapis.com/b", 'reason: "SERVICE_DISABLED" (disabled)'),
   fc.string({ maxLength: 20 }),
 );
 const input = fc.array(fragment, { maxLength: 8 }).map((parts) => parts.join(" "));
@@ -75,13 +93,51 @@ describe("rule index", () => {
   test("indexed matching equals evaluating every rule, on generated knowledge bases and inputs", async () => {
     await fc.assert(
       fc.asyncProperty(bundleArb, input, async (bundle, text) => {
-        const indexed = await match(bundle, text, { now });
-        const exhaustive = await match(bundle, text, { now, exhaustive: true });
+        // Every near miss, not only the three reported by default: the index may skip none of them.
+        const indexed = await match(bundle, text, { now, maxNear: 100 });
+        const exhaustive = await match(bundle, text, { now, exhaustive: true, maxNear: 100 });
         expect(indexed.matches).toEqual(exhaustive.matches);
         expect(indexed.near).toEqual(exhaustive.near);
       }),
-      { numRuns: 300 },
+      { numRuns: 400 },
     );
+  });
+
+  test("candidates leave out only entries that can neither match nor be reported as near misses", async () => {
+    const denied = { fact: "text", operator: "containsPhrase", value: "denied" } as const;
+    const entries: Array<[string, Condition]> = [
+      ["holds", { all: [denied] }],
+      ["near-miss", { all: [denied, { fact: "httpStatus", operator: "equal", value: 401 }] }],
+      ["excluded", { all: [denied, { not: { fact: "text", operator: "containsPhrase", value: "access denied" } }] }],
+      // "denied" is a third of its weight, and SERVICE_DISABLED is surely absent: neither a match nor a near miss.
+      ["too-weak", { all: [denied, { fact: "reasons", operator: "contains", value: "SERVICE_DISABLED" }] }],
+    ];
+    const bundle: Bundle = {
+      format: bundleFormat,
+      entries: entries.map(([id, triggers]) => ({ id, title: id, summary: "s", provider: "generic", services: [], http: [], codes: [], tags: [], related: [], updated: "2026-11-23", triggers })),
+    };
+    const text = "Error 403: access denied";
+    const index = buildRuleIndex(bundle);
+    const { facts } = extractFacts(text, { now });
+    const keys = presentKeys(index, facts);
+    const chosen = candidates(index, bundle.entries, facts, keys, textOperatorsFor(facts.text, phraseAbsence(index, keys)));
+    expect(chosen.map((i) => bundle.entries[i]?.id)).toEqual(["holds", "near-miss", "excluded"]);
+    const report = await match(bundle, text, { now, maxNear: 10 });
+    expect(report.matches.map((m) => m.id)).toEqual(["holds"]);
+    expect(report.near.map((n) => n.id).sort()).toEqual(["excluded", "near-miss"]);
+  });
+
+  test.each([
+    // A quantifier's bounds {1,40} were read as text every match holds ("1,40"), so the rule was skipped.
+    ["a regex with {m,n} in its only alternative", { fact: "text", operator: "matchesRegex", value: "requires [a-z]{1,40}\\.get" }, "Error: requires compute.get"],
+    // `in [null, 403]` holds when no status was found, which presents no key.
+    ["a null in a list of statuses", { fact: "httpStatus", operator: "in", value: [null, 403] }, "nothing recognisable"],
+  ] as Array<[string, Condition, string]>)("the index does not skip %s", async (_name, triggers, text) => {
+    const bundle: Bundle = {
+      format: bundleFormat,
+      entries: [{ id: "only", title: "Only", summary: "s", provider: "generic", services: [], http: [], codes: [], tags: [], related: [], updated: "2026-11-23", triggers }],
+    };
+    expect((await match(bundle, text, { now })).matches.map((m) => m.id)).toEqual(["only"]);
   });
 
   test.each([
@@ -122,11 +178,14 @@ describe("rule index", () => {
     ["(ab)+cdef", "cdef"],
     ["a|bcdef", undefined],
     ["\\d+\\s+x", undefined],
+    ["[a-z]{1,40}xyz", "xyz"],
+    ["a{2,3}bcd", "bcd"],
+    ["requires [a-z]{1,40}\\.[a-z]{1,40}", "requires"],
   ])("a regex /%s/ promises the literal %j", (source, literal) => {
     expect(requiredLiteral(source)).toBe(literal);
   });
 
-  test.each(["AADSTS700016 x", "cannot (?:get|list) resource", "keys for app '[^']+' are expired", "abcd?ef", "foo\\.bar", "(ab)+cdef"])(
+  test.each(["AADSTS700016 x", "cannot (?:get|list) resource", "keys for app '[^']+' are expired", "abcd?ef", "foo\\.bar", "(ab)+cdef", "[a-z]{1,40}xyz", "a{2,3}bcd"])(
     "every text /%s/ matches holds its promised literal",
     (source) => {
       const literal = requiredLiteral(source) ?? "";

@@ -10,18 +10,43 @@
 
 const SPACE = 32;
 
-/** Folds a literal the way the scanner folds text: lower case, single spaces, no edge spaces. */
+/**
+ * Folds a literal the way the scanner folds text: lower case, single spaces, no edge spaces. Escapes
+ * are read in either case, as containsPhrase's case-insensitive regex reads them; folding twice
+ * changes nothing.
+ */
 export function foldLiteral(literal: string): string {
-  return literal.replace(/(?:\s|\\[nrt])+/g, " ").trim().toLowerCase();
+  return literal.replace(/(?:\s|\\[nrt])+/gi, " ").trim().toLowerCase();
 }
 
-function foldCode(code: number): number {
+/** Whether a code unit after a backslash makes an escaped \n, \r or \t (either case). */
+export function escapesSpace(code: number): boolean {
+  return code === 110 || code === 114 || code === 116 || code === 78 || code === 82 || code === 84;
+}
+
+/** Folds one UTF-16 code unit the way the scanner folds text: lower case, any whitespace to a space. */
+export function foldCode(code: number): number {
   if (code >= 65 && code <= 90) return code + 32;
   if (code === 9 || code === 10 || code === 11 || code === 12 || code === 13 || code === 32 || code === 0xa0) return SPACE;
   if (code < 128) return code;
   // The same set JavaScript's \s matches beyond ASCII, so folding agrees with containsPhrase.
   if (code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff) return SPACE;
   return String.fromCharCode(code).toLowerCase().charCodeAt(0);
+}
+
+/** A literal set's complete transition function; see `LiteralMatcher.automaton`. */
+export interface Automaton {
+  readonly states: number;
+  /** Characters that occur in some literal, plus column 0 for every other character. */
+  readonly columns: number;
+  /** Column of each folded UTF-16 code unit; 0 for characters in no literal. */
+  readonly columnOf: Uint16Array;
+  /** next[state * columns + column]: the state after reading that character. */
+  readonly next: Int32Array;
+  /** 1 where a literal ends at the state (itself or along its failure chain). */
+  readonly accepting: Uint8Array;
+  /** 1 where the state is entered by a space. */
+  readonly enteredBySpace: Uint8Array;
 }
 
 /**
@@ -148,7 +173,7 @@ export class LiteralMatcher {
       let code = text.charCodeAt(i);
       if (code === 92 && i + 1 < to) {
         const after = text.charCodeAt(i + 1);
-        if (after === 110 || after === 114 || after === 116) {
+        if (escapesSpace(after)) {
           code = SPACE;
           i++;
         }
@@ -170,28 +195,37 @@ export class LiteralMatcher {
   }
 
   /**
-   * A dense automaton for long texts (`scan`): every state's transition for every character that occurs
-   * in a literal, so the inner loop is one table read. Undefined when the table would pass `maxCells`.
+   * The complete transition function over the characters that occur in a literal, for scanners that
+   * need one table read a character. Undefined when states x columns would pass `maxCells`.
    */
-  dense(maxCells = 64 * 1024 * 1024): DenseLiteralMatcher | undefined {
+  automaton(maxCells = 64 * 1024 * 1024): Automaton | undefined {
     const { first, code, fail } = this;
     const states = code.length;
-    const alphabet = new Uint16Array(0x10000); // code unit → column; 0 for characters in no literal
+    const columnOf = new Uint16Array(0x10000);
     let columns = 1;
-    for (let state = 1; state < states; state++) if (alphabet[code[state] as number] === 0) alphabet[code[state] as number] = columns++;
+    for (let state = 1; state < states; state++) if (columnOf[code[state] as number] === 0) columnOf[code[state] as number] = columns++;
     if (states * columns > maxCells) return undefined;
-    const table = new Int32Array(states * columns);
+    const next = new Int32Array(states * columns);
     // States are numbered breadth-first, so a state's failure target's row is complete before its own.
     for (let state = 0; state < states; state++) {
       const f = fail[state] as number;
-      if (state !== 0) table.copyWithin(state * columns, f * columns, f * columns + columns);
-      for (let child = first[state] as number; child < (first[state + 1] as number); child++) table[state * columns + (alphabet[code[child] as number] as number)] = child;
+      if (state !== 0) next.copyWithin(state * columns, f * columns, f * columns + columns);
+      for (let child = first[state] as number; child < (first[state + 1] as number); child++) next[state * columns + (columnOf[code[child] as number] as number)] = child;
     }
-    const hasOutput = new Uint8Array(states);
-    for (let state = 0; state < states; state++) hasOutput[state] = (this.output[state] as number) >= 0 || (this.dictLink[state] as number) >= 0 ? 1 : 0;
+    const accepting = new Uint8Array(states);
+    for (let state = 0; state < states; state++) accepting[state] = (this.output[state] as number) >= 0 || (this.dictLink[state] as number) >= 0 ? 1 : 0;
     const enteredBySpace = new Uint8Array(states);
     for (let state = 1; state < states; state++) enteredBySpace[state] = code[state] === SPACE ? 1 : 0;
-    return new DenseLiteralMatcher(this.literals, table, columns, alphabet, hasOutput, enteredBySpace, this.output, this.dictLink);
+    return { states, columns, columnOf, next, accepting, enteredBySpace };
+  }
+
+  /**
+   * A dense automaton for long texts: every state's transition for every character that occurs in a
+   * literal, so the inner loop is one table read. Undefined when the table would pass `maxCells`.
+   */
+  dense(maxCells = 64 * 1024 * 1024): DenseLiteralMatcher | undefined {
+    const automaton = this.automaton(maxCells);
+    return automaton && new DenseLiteralMatcher(this.literals, automaton, this.output, this.dictLink);
   }
 
   /** Indices of the literals that occur in the text. */
@@ -217,23 +251,21 @@ export class DenseLiteralMatcher {
    * literal: the inner loop then needs no multiply and no second lookup to know there is a hit.
    */
   private readonly jump: Int32Array;
+  private readonly columns: number;
 
   constructor(
     readonly literals: readonly string[],
-    table: Int32Array,
-    private readonly columns: number,
-    alphabet: Uint16Array,
-    hasOutput: Uint8Array,
-    enteredBySpace: Uint8Array,
+    { columns, columnOf: alphabet, next: table, accepting, enteredBySpace }: Automaton,
     private readonly output: ArrayLike<number>,
     private readonly dictLink: ArrayLike<number>,
   ) {
+    this.columns = columns;
     for (let code = 0; code < 0x10000; code++) this.columnOf[code] = alphabet[foldCode(code)] as number;
     this.spaceColumn = alphabet[SPACE] as number;
     this.jump = new Int32Array(table.length);
     for (let i = 0; i < table.length; i++) {
       const next = table[i] as number;
-      this.jump[i] = hasOutput[next] === 1 ? -(next * columns) - 1 : next * columns;
+      this.jump[i] = accepting[next] === 1 ? -(next * columns) - 1 : next * columns;
     }
     // Folded text has single spaces: a space after a space stays put and reports nothing again. As a
     // self-loop in the table, the inner loop needs no whitespace branch at all.
@@ -290,5 +322,5 @@ function literalsIn(matcher: Pick<LiteralMatcher, "scan">, text: string): Set<nu
 function isEscapedSpace(text: string, i: number, to: number): boolean {
   if (i + 1 >= to) return false;
   const after = text.charCodeAt(i + 1);
-  return after === 110 || after === 114 || after === 116;
+  return escapesSpace(after);
 }

@@ -147,6 +147,36 @@ describe("faultline scan", () => {
     expect(stdout.trim().split("\n").map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(["gcp-oauth-scope-insufficient", "teapot-refused"]);
   });
 
+  test("CRLF line ends, UTF-8 text and a last line without a newline", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "faultline-"));
+    const file = path.join(dir, "app.log");
+    writeFileSync(file, `Überprüfung 日本語 😀\r\n2026 ERROR ${scopeBody}\r\nok\r\nHTTP/1.1 418 I'm a teapot`);
+    const { code, stdout } = run(["scan", "--json", "--kb", kb, file]);
+    expect(code).toBe(0);
+    const found = stdout.trim().split("\n").map((l) => JSON.parse(l) as { line: number; id: string; text: string });
+    expect(found.map(({ line, id }) => ({ line, id }))).toEqual([
+      { line: 2, id: "gcp-oauth-scope-insufficient" },
+      { line: 4, id: "teapot-refused" },
+    ]);
+    expect(found[0]?.text.endsWith("\r")).toBe(false);
+  });
+
+  test("line numbers run on across the blocks a large log is read in", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "faultline-"));
+    const file = path.join(dir, "big.log");
+    // About 17 MB: several read buffers' worth. (test/cli/scan.test.ts runs pieces on worker threads.)
+    const quiet = "2026-11-23T10:00:00Z INFO request completed status=200 path=/api/v1/items\n";
+    const lines = Array.from({ length: 230_000 }, () => quiet);
+    const errors = [1, 2, 110_000, 113_417, 229_999, 230_000];
+    for (const n of errors) lines[n - 1] = `2026-11-23T10:00:00Z ERROR HTTP/1.1 418 I'm a teapot (line ${n})\n`;
+    writeFileSync(file, lines.join(""));
+    const { code, stdout } = run(["scan", "--json", "--kb", kb, file]);
+    expect(code).toBe(0);
+    const found = stdout.trim().split("\n").map((l) => JSON.parse(l) as { line: number; text: string });
+    expect(found.map(({ line }) => line)).toEqual(errors);
+    for (const { line, text } of found) expect(text).toContain(`(line ${line})`);
+  });
+
   test("exit 1 when a log holds no known error", () => {
     expect(run(["scan", "--kb", kb, "-"], "all quiet\nnothing here\n").code).toBe(1);
   });

@@ -1,32 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { foldLiteral, LiteralMatcher } from "../../engine/src/aho-corasick.js";
+import { foldCode, foldLiteral, LiteralMatcher } from "../../engine/src/aho-corasick.js";
+import { foldText, isSpace } from "../support/fold-text.js";
 
 type Hit = [literal: number, end: number];
-
-const unicodeSpaces = new Set([0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]);
-const isSpace = (code: number) => code === 9 || code === 10 || code === 11 || code === 12 || code === 13 || code === 32 || code === 0xa0 || unicodeSpaces.has(code) || (code >= 0x2000 && code <= 0x200a);
-
-/** The text folded one code unit at a time as the scanner does, with each folded unit's end offset in the original. */
-function foldText(text: string): { folded: string; ends: number[] } {
-  let folded = "";
-  const ends: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    let code = text.charCodeAt(i);
-    if (code === 92 && "nrt".includes(text[i + 1] ?? "")) {
-      code = 32;
-      i++;
-    }
-    if (isSpace(code)) {
-      if (folded.length === 0 || folded.endsWith(" ")) continue;
-      folded += " ";
-    } else {
-      folded += String.fromCharCode(code).toLowerCase()[0];
-    }
-    ends.push(i + 1);
-  }
-  return { folded, ends };
-}
 
 /** Every occurrence by brute force, in the order scan reports them: by end, longest literal first. */
 function bruteForce(literals: readonly string[], text: string): Hit[] {
@@ -50,7 +27,7 @@ function hitsOf(matcher: Pick<LiteralMatcher, "scan">, text: string): Hit[] {
 
 // Enough characters that some states have more than eight children (the binary-search path), plus
 // upper case, Unicode spaces, escapes and non-ASCII letters that fold.
-const chars = [..."abcdefghijklmABCÉéЖжß ", "\t", "\n", "\\n", "\\t", "\u00a0", "\u2003", "\u3000", "日", "本"];
+const chars = [..."abcdefghijklmnABCNÉéЖжß ", "\t", "\n", "\\", "\\n", "\\t", "\\N", "\\T", "\u00a0", "\u2003", "\u3000", "日", "本"];
 const word = fc.array(fc.constantFrom(...chars), { minLength: 0, maxLength: 5 }).map((parts) => parts.join(""));
 const text = fc.array(fc.constantFrom(...chars), { maxLength: 80 }).map((parts) => parts.join(""));
 
@@ -76,6 +53,9 @@ describe("LiteralMatcher", () => {
   test("whitespace runs and escaped \\n, \\r, \\t fold to one space", () => {
     const matcher = new LiteralMatcher(["token has expired"]);
     expect(hitsOf(matcher, '"Token\\nhas \\r\\t  expired"')).toEqual([[0, 25]]);
+    // In either case, as containsPhrase's case-insensitive regex reads them.
+    expect(matcher.test("TOKEN\\NHAS\\Texpired")).toBe(true);
+    expect(hitsOf(matcher.dense()!, "TOKEN\\NHAS\\Texpired")).toEqual([[0, 19]]);
     expect(matcher.test("token\u00a0has\u2003\u3000expired")).toBe(true);
     expect(matcher.test("tokenhas expired")).toBe(false);
     // A backslash not starting an escape is an ordinary character.
@@ -133,5 +113,48 @@ describe("LiteralMatcher", () => {
     const matcher = new LiteralMatcher(["abc", "xyz"]);
     expect(matcher.dense(4)).toBeUndefined();
     expect(matcher.dense()?.findAll("xyzabc")).toEqual(new Set([0, 1]));
+  });
+
+  test("automaton(): walking its table over folded text accepts exactly where a literal ends", () => {
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 40 }), text, (literals, t) => {
+        const automaton = new LiteralMatcher(literals).automaton();
+        expect(automaton).toBeDefined();
+        const { next, columns, columnOf, accepting } = automaton!;
+        const { folded } = foldText(t);
+        const accepted: number[] = [];
+        let state = 0;
+        for (let i = 0; i < folded.length; i++) {
+          state = next[state * columns + (columnOf[folded.charCodeAt(i)] as number)] as number;
+          if (accepting[state] === 1) accepted.push(i + 1);
+        }
+        const ends = new Set<number>();
+        for (const literal of literals.map(foldLiteral).filter((l) => l.length > 0)) {
+          for (let at = folded.indexOf(literal); at >= 0; at = folded.indexOf(literal, at + 1)) ends.add(at + literal.length);
+        }
+        expect(accepted).toEqual([...ends].sort((a, b) => a - b));
+      }),
+      { numRuns: 300 },
+    );
+    expect(new LiteralMatcher(["abc", "xyz"]).automaton(4)).toBeUndefined();
+  });
+
+  test("folding a folded literal changes nothing", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars, "\\", "N", "R", "t", "T"), { maxLength: 12 }), (parts) => {
+        const once = foldLiteral(parts.join(""));
+        expect(foldLiteral(once)).toBe(once);
+      }),
+    );
+    expect(foldLiteral("C:\\Users\\Name")).toBe("c:\\users ame");
+  });
+
+  test("foldCode lower-cases each UTF-16 code unit and reads all of JavaScript's whitespace as a space", () => {
+    const wrong: number[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const expected = isSpace(code) ? 32 : String.fromCharCode(code).toLowerCase().charCodeAt(0);
+      if (foldCode(code) !== expected) wrong.push(code);
+    }
+    expect(wrong).toEqual([]);
   });
 });

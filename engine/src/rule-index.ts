@@ -261,13 +261,28 @@ function literalKeys(leaf: FactCondition): string[] | undefined {
   // A null value stands for a fact the line lacks: no literal promises it.
   if (!positive || leaf.path !== undefined || raw.includes(null)) return undefined;
   const values = raw.map(String);
-  if (leaf.fact === "reasons" || leaf.fact === "codes") return leafKeys(leaf);
+  // Permissions are copied from the text as written, so what their regex requires is in the text too.
+  if (leaf.fact === "reasons" || leaf.fact === "codes" || leaf.fact === "permissions") return leafKeys(leaf);
+  if (leaf.fact === "urls" && leaf.operator === "matchesRegex" && typeof leaf.value === "string") return urlLiteralKeys(leaf.value);
   if (leaf.fact === "status") {
     const camel = (v: string) => v.toLowerCase().replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
     return values.flatMap((v) => [`status:${v}`, `status:${camel(v)}`, ...(v === "CANCELLED" ? ["status:canceled"] : [])]);
   }
   if (leaf.fact === "httpStatus") return values.flatMap((v) => [`httpStatus:${v}`, ...(statusWords.get(Number(v)) ?? []).map((w) => `httpStatus:(${w})`)]);
   return undefined;
+}
+
+/**
+ * Literals in the text of any URL the regex matches, as text keys. A URL fact is the text's URL
+ * without its `user:password@`, which is cut right after a "//": the part of a literal after its last
+ * "//" cannot straddle that cut, so it is in the text as well.
+ */
+function urlLiteralKeys(source: string): string[] | undefined {
+  const inText = (literal: string) => literal.slice(literal.lastIndexOf("//") + 1).replace(/^\/+/, "");
+  const union = textRegexKeys(source)?.map(inText);
+  const required = requiredLiteral(source);
+  const literals = union?.every((l) => l.length >= 3) ? union : required !== undefined && inText(required).length >= 3 ? [inText(required)] : undefined;
+  return literals?.map((l) => `text:${l}`);
 }
 
 // kubectl writes "Error from server (Forbidden)" with no digits: those words stand for the status too.

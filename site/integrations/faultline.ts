@@ -13,6 +13,7 @@ import { handOverEntries } from "../lib/entries.ts";
 import type { Bundle } from "../../engine/src/index.ts";
 import { compileLeniently, passKnowledgeGate } from "./knowledge-gate.ts";
 import { mermaidFolder } from "../lib/mermaid-file.ts";
+import { renderAll } from "../markdown/render-pool.ts";
 import { copyMermaid, mermaidDistDir } from "./mermaid-files.ts";
 import { buildSearchIndex } from "./search-index.ts";
 
@@ -36,7 +37,8 @@ export function faultline(options: FaultlineOptions): AstroIntegration {
         knowledgeDir = fileURLToPath(new URL(`${options.knowledgeDir.replace(/\/?$/, "/")}`, config.root));
         if (command !== "build") return;
         const gate = await passKnowledgeGate(knowledgeDir);
-        handOverEntries(gate.entries);
+        // Rendering starts now, on other threads, and runs while Astro bundles and builds pages.
+        handOverEntries(gate.entries, renderAll(gate.entries.map((entry) => ({ id: entry.meta.id, body: entry.body })), config.base));
         bundle = gate.bundle;
       },
       "astro:build:start": ({ logger }) => {

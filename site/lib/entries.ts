@@ -6,6 +6,7 @@
  */
 import path from "node:path";
 import { loadKnowledge, type EntryMeta, type LoadedEntry } from "../../engine/src/index.ts";
+import type { RenderedMarkdown } from "../markdown/render.ts";
 import { knowledgeDir } from "./build-settings.ts";
 import { entriesWith, facetValues, type Facet } from "./facets.ts";
 
@@ -17,19 +18,21 @@ export interface KnowledgeEntry {
   readonly body: string;
   /** The entry's file, relative to the project root, for "edit this entry" links. */
   readonly filePath: string;
+  /** The body as HTML, when the build started rendering it ahead of the page (render-pool.ts). */
+  readonly rendered?: Promise<RenderedMarkdown> | undefined;
 }
 
 // A symbol on globalThis, because the gate runs in Astro's config module graph and the pages in the
 // server bundle: the same process, but two copies of this module.
 const handover = Symbol.for("faultline.site.entries");
 
-function toKnowledgeEntry(entry: LoadedEntry): KnowledgeEntry {
-  return { id: entry.meta.id, data: entry.meta, body: entry.body, filePath: entry.file };
+function toKnowledgeEntry(entry: LoadedEntry, rendered?: Promise<RenderedMarkdown>): KnowledgeEntry {
+  return { id: entry.meta.id, data: entry.meta, body: entry.body, filePath: entry.file, rendered };
 }
 
-/** Hands the gate's checked entries to the pages of this build, sorted by title. */
-export function handOverEntries(entries: readonly LoadedEntry[]): void {
-  (globalThis as Record<symbol, unknown>)[handover] = sortByTitle(entries.map(toKnowledgeEntry));
+/** Hands the gate's checked entries, and their bodies being rendered, to the pages of this build. */
+export function handOverEntries(entries: readonly LoadedEntry[], rendered: ReadonlyMap<string, Promise<RenderedMarkdown>> = new Map()): void {
+  (globalThis as Record<symbol, unknown>)[handover] = sortByTitle(entries.map((entry) => toKnowledgeEntry(entry, rendered.get(entry.meta.id))));
 }
 
 function sortByTitle(entries: KnowledgeEntry[]): KnowledgeEntry[] {
@@ -39,7 +42,7 @@ function sortByTitle(entries: KnowledgeEntry[]): KnowledgeEntry[] {
 async function loadEntries(): Promise<readonly KnowledgeEntry[]> {
   const loaded = await loadKnowledge(path.resolve(knowledgeDir));
   for (const problem of loaded.problems) console.warn(problem.format());
-  return sortByTitle(loaded.entries.map(toKnowledgeEntry));
+  return sortByTitle(loaded.entries.map((entry) => toKnowledgeEntry(entry)));
 }
 
 // A build without the gate (FAULTLINE_ASTRO_ONLY) loads once for all its pages; dev loads per call.

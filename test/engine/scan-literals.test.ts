@@ -12,7 +12,7 @@ const now = Date.UTC(2026, 10, 23);
 function bundleOf(triggers: Condition): Bundle {
   return {
     format: bundleFormat,
-    entries: [{ id: "only", title: "Only", summary: "The only entry of this bundle.", provider: "generic", services: [], http: [], codes: [], tags: [], triggers }],
+    entries: [{ id: "only", title: "Only", summary: "The only entry of this bundle.", provider: "generic", services: [], http: [], codes: [], tags: [], related: [], updated: "2026-11-23", triggers }],
   };
 }
 

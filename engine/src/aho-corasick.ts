@@ -111,8 +111,9 @@ export class LiteralMatcher {
     this.first = new Int32Array(states + 1);
     this.first[0] = 1;
     for (let s = 0; s < states; s++) this.first[s + 1] = (this.first[s] as number) + (childCount[s] as number);
-    this.code = code.slice(0, states);
-    this.output = output.slice(0, states);
+    // Views, not copies: a copy would hold both at once, megabytes at 10,000 entries.
+    this.code = code.subarray(0, states);
+    this.output = output.subarray(0, states);
     this.fail = new Int32Array(states);
     this.dictLink = new Int32Array(states).fill(-1);
     this.link();

@@ -11,6 +11,8 @@ import { joinBase } from "../lib/base-path.ts";
 import { bundleFileName } from "../lib/bundle-file.ts";
 import { handOverEntries } from "../lib/entries.ts";
 import type { Bundle } from "../../engine/src/index.ts";
+import { contentTypeOf } from "../server/content-types.ts";
+import { resolveRequestPath } from "../server/static-server.ts";
 import { compileLeniently, passKnowledgeGate } from "./knowledge-gate.ts";
 import { mermaidFolder } from "../lib/mermaid-file.ts";
 import { renderAll } from "../markdown/render-pool.ts";
@@ -50,9 +52,13 @@ export function faultline(options: FaultlineOptions): AstroIntegration {
         const mermaidPath = joinBase(server.config.base, mermaidFolder);
         server.middlewares.use((req, res, next) => {
           const url = req.url?.split("?")[0] ?? "";
-          if (url.startsWith(mermaidPath) && url.endsWith(".mjs") && !url.includes("..")) {
-            res.setHeader("Content-Type", "text/javascript; charset=utf-8");
-            createReadStream(path.join(mermaidDistDir(), url.slice(mermaidPath.length))).on("error", () => next()).pipe(res);
+          if (url.startsWith(mermaidPath)) {
+            // The static server's own path mapping and content types: it never leaves mermaid's folder.
+            Promise.resolve(url).then((raw) => resolveRequestPath(mermaidDistDir(), mermaidPath, decodeURIComponent(raw))).then((found) => {
+              if (found.kind !== "file") return next();
+              res.setHeader("Content-Type", contentTypeOf(found.file));
+              createReadStream(found.file).on("error", next).pipe(res);
+            }, next);
             return;
           }
           if (url !== bundlePath) return next();

@@ -1,15 +1,14 @@
 /**
- * `faultline check`: every problem of a knowledge base at once. Loading problems, then the checks
- * across entries (duplicate ids, missing related ids, shared examples), the linear-time proof of every
- * trigger regex, then the self-test: each example must rank its own entry first and each
+ * `faultline check`: every problem of a knowledge base at once. Loading problems (the schema, with the
+ * cost proof of every trigger regex), then the checks across entries (duplicate ids, missing related
+ * ids, shared examples), then the self-test: each example must rank its own entry first and each
  * counterexample must not.
  */
 import type { Bundle } from "./bundle.js";
-import { compileBundle, leavesOf } from "./compile.js";
+import { compileBundle } from "./compile.js";
 import { formatField, loadKnowledge, type LoadedEntry } from "./load.js";
 import { match } from "./match.js";
 import { KnowledgeProblem, sortProblems } from "./problem.js";
-import { proveLinear } from "./regex-safety.js";
 
 /** What `checkKnowledge` found. */
 export interface CheckResult {
@@ -59,25 +58,6 @@ function crossEntryProblems(entries: readonly LoadedEntry[]): KnowledgeProblem[]
   return problems;
 }
 
-/** The proof of every trigger regex, and the entries with a regex that failed it. */
-async function regexProblems(entries: readonly LoadedEntry[]): Promise<{ problems: KnowledgeProblem[]; unproven: Set<LoadedEntry> }> {
-  const leaves = entries.flatMap((entry) =>
-    [...leavesOf(entry.meta.triggers, ["triggers"])].flatMap(({ leaf, field }) =>
-      leaf.operator === "matchesRegex" && typeof leaf.value === "string" ? [{ entry, field: [...field, "value"], source: leaf.value }] : [],
-    ),
-  );
-  const risks = await Promise.all(leaves.map((leaf) => proveLinear(leaf.source)));
-  const problems: KnowledgeProblem[] = [];
-  const unproven = new Set<LoadedEntry>();
-  leaves.forEach((leaf, i) => {
-    const risk = risks[i];
-    if (!risk) return;
-    problems.push(at(leaf.entry, leaf.field, risk.message, risk.hint));
-    unproven.add(leaf.entry);
-  });
-  return { problems, unproven };
-}
-
 async function exampleProblems(entry: LoadedEntry, bundle: Bundle, now: number | undefined): Promise<KnowledgeProblem[]> {
   const problems: KnowledgeProblem[] = [];
   const options = now === undefined ? {} : { now };
@@ -106,12 +86,11 @@ async function exampleProblems(entry: LoadedEntry, bundle: Bundle, now: number |
 /** Loads and checks a knowledge directory, returning every problem at once. */
 export async function checkKnowledge(dir: string, options: CheckOptions = {}): Promise<CheckResult> {
   const loaded = await loadKnowledge(dir);
-  const regexes = await regexProblems(loaded.entries);
-  const problems = [...loaded.problems, ...crossEntryProblems(loaded.entries), ...regexes.problems];
-  // The first entry of each id; later duplicates are reported above and left out of the bundle, and so
-  // are entries whose regex failed the proof: their examples could stall the self-test.
+  const problems = [...loaded.problems, ...crossEntryProblems(loaded.entries)];
+  // The first entry of each id; later duplicates are reported above and left out of the bundle. An entry
+  // whose regex failed the cost proof failed the schema and did not load.
   const seen = new Set<string>();
-  const unique = loaded.entries.filter((e) => !seen.has(e.meta.id) && Boolean(seen.add(e.meta.id)) && !regexes.unproven.has(e));
+  const unique = loaded.entries.filter((e) => !seen.has(e.meta.id) && Boolean(seen.add(e.meta.id)));
   const bundle = compileBundle(unique.map((e) => e.meta));
   let examplesRun = 0;
   if (options.examples !== false) {

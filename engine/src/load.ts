@@ -86,6 +86,7 @@ function flattenIssues(issues: readonly ZodIssue[], data: unknown): ZodIssue[] {
 function hintFor(issue: ZodIssue): string | undefined {
   if (issue.code === "unrecognized_keys") return "remove it, or check its spelling against knowledge/README.md";
   if (issue.code === "invalid_type" && issue.received === "undefined") return "add it to the front matter";
+  if (issue.code === "custom" && typeof issue.params?.["hint"] === "string") return issue.params["hint"];
   return undefined;
 }
 

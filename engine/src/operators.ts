@@ -33,7 +33,7 @@ const specs = [
     name: "matchesRegex",
     builtin: false,
     description:
-      "The text (or any item of a list fact) matches the regular expression, case-insensitively. Patterns must provably run in linear time: `check` rejects repeats that can share text (like (a+)+ or a.*b.*c), backreferences and lookbehind.",
+      "The text (or any item of a list fact) matches the regular expression, case-insensitively. `check` bounds the steps it can take on a 512 KiB paste, counting every bounded repeat for what it costs, and refuses more than 5e7: repeats need an upper bound of at most 1000 (write \\d{1,20}, not \\d+; .{0,80}, not .*), and lookaround and backreferences are refused.",
     example: { fact: "text", operator: "matchesRegex", value: "AADSTS700016\\b" },
   },
 ] as const satisfies readonly OperatorSpec[];

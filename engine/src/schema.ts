@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { factNames, findFact } from "./catalog.js";
 import { operatorNames } from "./operators.js";
-import { describeRegexSyntax } from "./regex-safety.js";
+import { proveRegexCost } from "./regex-cost.js";
 
 /** Providers an entry can belong to. */
 export const providerNames = ["gcp", "aws", "azure", "kubernetes", "generic"] as const;
@@ -65,8 +65,9 @@ const factConditionSchema = z
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["value"], message: "matchesRegex takes one regular expression as a string" });
         return;
       }
-      const risk = describeRegexSyntax(leaf.value);
-      if (risk) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["value"], message: risk });
+      // The cost proof runs here, synchronously, so every way in (markdown, bundles, the site's gate) has it.
+      const risk = proveRegexCost(leaf.value);
+      if (risk) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["value"], message: risk.message, params: { hint: risk.hint } });
     }
     if (leaf.operator === "containsPhrase") {
       const phrases = Array.isArray(leaf.value) ? leaf.value : [leaf.value];

@@ -10,7 +10,7 @@ describe("checkKnowledge on broken knowledge", () => {
   test("there is a fixture folder per kind of breakage", () => {
     expect(folders).toEqual(
       expect.arrayContaining([
-        "all-at-once", "bad-yaml", "counterexample-first", "duplicate-id", "example-not-matching", "id-mismatch", "invalid-regex",
+        "all-at-once", "bad-yaml", "costly-regex", "counterexample-first", "duplicate-id", "example-not-matching", "id-mismatch", "invalid-regex",
         "missing-field", "missing-related", "missing-section", "polynomial-regex", "shared-example", "unknown-fact", "unknown-field", "unknown-operator",
         "unsafe-regex", "wrong-type",
       ]),

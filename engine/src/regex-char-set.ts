@@ -6,6 +6,13 @@
  */
 import type { AST } from "@eslint-community/regexpp";
 
+const letters = ((1n << 26n) - 1n) << 0x41n;
+
+/** Adds the other case of every ASCII letter. */
+function closeCase(ascii: bigint): bigint {
+  return ascii | ((ascii & letters) << 0x20n) | ((ascii >> 0x20n) & letters);
+}
+
 /** A set of characters: 128 ASCII bits, closed under case, and whether it holds any non-ASCII character. */
 export class CharSet {
   private constructor(
@@ -42,7 +49,7 @@ export class CharSet {
         const set =
           node.kind === "any" ? CharSet.lineTerminators.complement()
           : node.kind === "digit" ? CharSet.range(0x30, 0x39)
-          : node.kind === "word" ? CharSet.range(0x30, 0x39).union(CharSet.range(0x41, 0x5a)).union(CharSet.range(0x5f, 0x5f))
+          : node.kind === "word" ? CharSet.word
           : node.kind === "space" ? CharSet.range(0x09, 0x0d).union(CharSet.range(0x20, 0x20)).union(new CharSet(0n, true))
           : CharSet.all;
         return node.kind !== "any" && node.kind !== "property" && node.negate ? set.complement() : set;
@@ -71,15 +78,16 @@ export class CharSet {
     return new CharSet(~this.ascii & CharSet.all.ascii, true);
   }
 
+  /** The characters of \w: ASCII letters, digits and _. */
+  static readonly word = CharSet.range(0x30, 0x39).union(CharSet.range(0x41, 0x5a)).union(CharSet.range(0x5f, 0x5f));
+
+  /** Whether every character of this set is in the other. */
+  within(other: CharSet): boolean {
+    return (this.ascii & ~other.ascii) === 0n && (!this.nonAscii || other.nonAscii);
+  }
+
   /** Whether no character can be in both sets. */
   disjoint(other: CharSet): boolean {
     return (this.ascii & other.ascii) === 0n && !(this.nonAscii && other.nonAscii);
   }
-}
-
-const letters = ((1n << 26n) - 1n) << 0x41n;
-
-/** Adds the other case of every ASCII letter. */
-function closeCase(ascii: bigint): bigint {
-  return ascii | ((ascii & letters) << 0x20n) | ((ascii >> 0x20n) & letters);
 }

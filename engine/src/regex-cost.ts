@@ -119,6 +119,8 @@ class Costing {
    * - the rest starts with a literal (or alternatives of literals): in a window of K positions, a literal
    *   of period p occurs at most (K - 1) / p + 1 times, and so does each of its prefixes, which bounds
    *   both the characters compared and the ways on.
+   * And an optional part e? whose first characters the rest cannot start with: on any next character
+   * one of the two ways (through e, or past it) fails at once.
    */
   suffixes(elements: readonly AST.Element[]): Cost[] {
     const out = new Array<Cost>(elements.length + 1);
@@ -135,10 +137,29 @@ class Costing {
           t = Math.min(t, c.t + times(c.k - 1, start.failSteps) + rest.t);
           k = Math.min(k, rest.k);
         }
+        // \b after a repeat of word characters holds only where the run of them ends (and, with no
+        // round at all, possibly where it starts).
+        const next = elements[j + 1];
+        if (next?.type === "Assertion" && next.kind === "word" && !next.negate && CharSet.of(e.element).within(CharSet.word)) {
+          const through = e.min >= 1 ? 1 : 2;
+          const after = out[j + 2] as Cost;
+          t = Math.min(t, c.t + c.k + times(Math.min(through, c.k), after.t));
+          k = Math.min(k, times(Math.min(through, c.k), after.k));
+        }
         const window = this.#window(elements, j + 1, c.k, out);
         if (window) {
           t = Math.min(t, c.t + window.t);
           k = Math.min(k, window.k);
+        }
+      }
+      if (e.type === "Quantifier" && e.min === 0 && e.max === 1) {
+        const own = elementFirst(e.element);
+        const start = own && !own.optional ? firstCharacters(elements, j + 1) : undefined;
+        if (own && start && own.set.disjoint(start.set)) {
+          // Either the part fails on the next character (and the rest is tried once), or the rest does.
+          const body = this.element(e.element);
+          t = Math.min(t, c.t + Math.max(times(body.k, rest.t) + start.failSteps, rest.t));
+          k = Math.min(k, Math.max(times(body.k, rest.k), rest.k));
         }
       }
       out[j] = { t, k };

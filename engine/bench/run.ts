@@ -17,6 +17,7 @@ import { loadKnowledge } from "../src/load.js";
 import { match } from "../src/match.js";
 import { scanLiterals } from "../src/rule-index.js";
 import { cacheDirFor } from "../../site/lib/build-settings.js";
+import { regexCostFigures } from "./regex-cost.js";
 import { random, syntheticKnowledge, toMarkdown } from "./synthetic.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -257,7 +258,7 @@ function matcherBytes(): Record<string, number> | undefined {
 }
 
 async function main(): Promise<void> {
-  // `npm run bench -- match scan` runs only those sections (match, scan, adversarial, site, bytes).
+  // `npm run bench -- match scan` runs only those sections (match, scan, adversarial, regex, site, bytes).
   const only = process.argv.slice(2);
   const wants = (section: string): boolean => only.length === 0 || only.includes(section);
   const rows: Array<Record<string, unknown>> = [];
@@ -289,6 +290,16 @@ async function main(): Promise<void> {
     const adversarial = await adversarialFigures();
     console.log(`${adversarial["pastes"]} pastes; slowest ${Number(adversarial["worstMs"]).toFixed(0)} ms (${JSON.stringify(adversarial["worstSeed"])} repeated)`);
     figures["adversarial"] = adversarial;
+  }
+
+  if (wants("regex")) {
+    console.log("\nregex evaluation cost: each trigger regex of the real knowledge base on its hardest 512 KiB pastes (V8)");
+    const regex = regexCostFigures(await realBundle());
+    console.log(
+      `${regex["regexes"]} regexes; slowest ${Number(regex["worstMs"]).toFixed(1)} ms (/${regex["worstRegex"]}/, ${regex["worstPaste"]}; bound ${Number(regex["worstBoundSteps"]).toExponential(1)} steps); sum of each one's worst ${Number(regex["sumOfWorstMs"]).toFixed(0)} ms; at most ${Number(regex["mostNsPerBoundStep"]).toFixed(2)} ns per bound step`,
+    );
+    console.log(`baselines in this run: ${regex["baselineOldProofRegex"]} (accepted before, refused now) ${Number(regex["baselineOldProofMs"]).toFixed(0)} ms; a literal search of the same length ${Number(regex["baselineLiteralMs"]).toFixed(1)} ms`);
+    figures["regexCost"] = regex;
   }
 
   for (const n of wants("site") ? [1000, ...(process.env["BENCH_SITE_10K"] === "1" ? [10000] : [])] : []) {

@@ -5,9 +5,11 @@
  * memory than the rest of the build together, so each entry page renders its own body instead.
  */
 import { createMarkdownProcessor, type AstroMarkdownOptions, type MarkdownHeading } from "@astrojs/markdown-remark";
+import rehypeSanitize from "rehype-sanitize";
 import { rehypeCodeBlocks } from "./rehype-code-blocks.ts";
 import { rehypeEntryLinks } from "./rehype-entry-links.ts";
 import { rehypeHeadingLinks } from "./rehype-heading-links.ts";
+import { entrySanitizeSchema } from "./sanitize-schema.ts";
 
 /** An entry body as HTML, with its headings for the table of contents. */
 export interface RenderedMarkdown {
@@ -21,7 +23,9 @@ export function markdownOptions(base: string): AstroMarkdownOptions {
     // Mermaid blocks stay plain text; the entry page renders them in the browser.
     syntaxHighlight: { type: "shiki", excludeLangs: ["mermaid", "math"] },
     shikiConfig: { themes: { light: "github-light-default", dark: "github-dark-default" }, wrap: false },
-    rehypePlugins: [rehypeHeadingLinks, rehypeCodeBlocks, [rehypeEntryLinks, { base }]],
+    // Sanitising runs first, on what markdown and Shiki made (raw HTML is still unparsed there and is
+    // dropped); the site's own plugins then add anchors, copy buttons and entry links.
+    rehypePlugins: [[rehypeSanitize, entrySanitizeSchema], rehypeHeadingLinks, rehypeCodeBlocks, [rehypeEntryLinks, { base }]],
   };
 }
 

@@ -3,7 +3,6 @@
  * validation against the one schema, and the required body sections (remark).
  * Every problem is collected with its file, line and column; nothing stops at the first one.
  */
-import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import matter from "gray-matter";
 import { toString as mdastToString } from "mdast-util-to-string";
@@ -11,6 +10,9 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
 import type { ZodIssue } from "zod";
+import type { Root } from "mdast";
+import { bodyProblems } from "./body-check.js";
+import { readEntryFiles } from "./entry-files.js";
 import { KnowledgeProblem } from "./problem.js";
 import { conditionBranches, entrySchema, requiredSections, type EntryMeta } from "./schema.js";
 
@@ -99,8 +101,7 @@ function messageFor(issue: ZodIssue): string {
 // One frozen processor for every file: building a unified pipeline per entry cost more than parsing.
 const markdown = unified().use(remarkParse).freeze();
 
-function checkSections(file: string, body: string, bodyLine: number): KnowledgeProblem[] {
-  const tree = markdown.parse(body);
+function checkSections(file: string, tree: Root, bodyLine: number): KnowledgeProblem[] {
   const headings = tree.children.filter((node) => node.type === "heading" && node.depth === 2).map((node) => mdastToString(node).trim());
   const missing = requiredSections.filter((section) => !headings.some((h) => h.toLowerCase() === section.toLowerCase()));
   return missing.map(
@@ -120,11 +121,16 @@ function checkSections(file: string, body: string, bodyLine: number): KnowledgeP
 export function parseEntry(file: string, source: string): { entry?: LoadedEntry; problems: KnowledgeProblem[] } {
   const problems: KnowledgeProblem[] = [];
   // Any options turn off gray-matter's cache; the no-op engine leaves YAML parsing to `yaml`, which keeps positions.
-  const split = matter(source, { engines: { yaml: { parse: () => ({}), stringify: () => "" } } });
   if (!source.startsWith("---")) {
     problems.push(new KnowledgeProblem({ file, line: 1, column: 1, field: "front matter", message: "the file must start with YAML front matter between --- lines" }));
     return { problems };
   }
+  // gray-matter takes a block that is never closed as front matter running to the end of the file.
+  if (!/\r?\n---[ \t]*(?:\r?\n|$)/.test(source.slice(3))) {
+    problems.push(new KnowledgeProblem({ file, line: 1, column: 1, field: "front matter", message: "the front matter opened on line 1 is never closed", hint: "end it with a line of ---, then write the body" }));
+    return { problems };
+  }
+  const split = matter(source, { engines: { yaml: { parse: () => ({}), stringify: () => "" } } });
   const firstLine = source.slice(0, source.indexOf(split.matter)).split("\n").length;
   const bodyStart = source.length - split.content.length;
   const bodyLine = source.slice(0, bodyStart).split("\n").length;
@@ -141,7 +147,14 @@ export function parseEntry(file: string, source: string): { entry?: LoadedEntry;
   }
   if (doc.errors.length > 0) return { problems };
 
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    // yaml refuses to expand more than 100 aliases (a "billion laughs" bomb) by throwing.
+    data = doc.toJS();
+  } catch (error) {
+    problems.push(new KnowledgeProblem({ file, line: firstLine, column: 1, field: "front matter", message: `invalid YAML: ${(error as Error).message}`, hint: "write the values out instead of repeating aliases" }, { cause: error }));
+    return { problems };
+  }
   const locate = locator(doc, lines, firstLine);
   const parsed = entrySchema.safeParse(data);
   if (!parsed.success) {
@@ -162,7 +175,8 @@ export function parseEntry(file: string, source: string): { entry?: LoadedEntry;
   if (typeof rawId === "string" && rawId !== expectedId) {
     problems.push(new KnowledgeProblem({ file, ...locate(["id"]), field: "id", message: `id "${rawId}" differs from the file name "${expectedId}.md"`, hint: `rename the file or set id: ${expectedId}` }));
   }
-  problems.push(...checkSections(file, split.content, bodyLine));
+  const tree = markdown.parse(split.content);
+  problems.push(...checkSections(file, tree, bodyLine), ...bodyProblems(file, tree, bodyLine));
   // An id that differs from the file name is reported, but the entry still takes part in the checks
   // across entries, so a duplicate id is reported too.
   const blocking = problems.filter((p) => p.field !== "id");
@@ -170,21 +184,19 @@ export function parseEntry(file: string, source: string): { entry?: LoadedEntry;
   return { entry: { file, meta: parsed.data, body: split.content, bodyLine, locate }, problems };
 }
 
-/** Lists the entry files of a knowledge directory: every `*.md` but README.md, sorted. */
-export async function listEntryFiles(dir: string): Promise<string[]> {
-  const names = await readdir(dir);
-  return names.filter((n) => n.endsWith(".md") && n.toLowerCase() !== "readme.md").sort().map((n) => path.join(dir, n));
-}
+export { listEntryFiles } from "./entry-files.js";
 
 /** Loads every entry of a knowledge directory, collecting all problems instead of stopping. */
 export async function loadKnowledge(dir: string): Promise<LoadResult> {
-  const files = await listEntryFiles(dir);
-  const sources = await Promise.all(files.map((file) => readFile(file, "utf8")));
+  const files = await readEntryFiles(dir, (file) => path.relative(process.cwd(), file) || file);
   const entries: LoadedEntry[] = [];
   const problems: KnowledgeProblem[] = [];
-  for (const [i, file] of files.entries()) {
-    const shown = path.relative(process.cwd(), file) || file;
-    const result = parseEntry(shown, sources[i] ?? "");
+  for (const read of files) {
+    if ("problem" in read) {
+      problems.push(read.problem);
+      continue;
+    }
+    const result = parseEntry(read.file, read.source);
     if (result.entry) entries.push(result.entry);
     problems.push(...result.problems);
   }

@@ -100,6 +100,21 @@ export const conditionBranches = ["all", "any", undefined, "not"] as const;
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
+const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A facet value (a tag or service): each names a page, /tags/VALUE/, so it must be a slug and can never be a path. */
+const facetValue = (what: string) =>
+  z.string().refine(
+    (value) => slug.test(value),
+    (value) => {
+      const suggestion = value.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+      return {
+        message: `${what} ${JSON.stringify(value)} is not a slug: each ${what} names a page (/${what}s/VALUE/), so it must be lowercase words joined by -`,
+        params: { hint: suggestion ? `write ${JSON.stringify(suggestion)}` : "e.g. cloud-run" },
+      };
+    },
+  );
+
 /** Schema of an entry's front matter. */
 export const entrySchema = z
   .object({
@@ -112,10 +127,10 @@ export const entrySchema = z
     provider: z.enum(providerNames, {
       errorMap: (_issue, ctx) => ({ message: `unknown provider ${JSON.stringify(ctx.data)}; expected one of ${quoted(providerNames)}` }),
     }),
-    services: z.array(z.string()).default([]),
+    services: z.array(facetValue("service")).default([]),
     http: z.array(z.number().int().min(100).max(599)).default([]),
     codes: z.array(z.string()).default([]),
-    tags: z.array(z.string()).default([]),
+    tags: z.array(facetValue("tag")).default([]),
     related: z.array(z.string()).default([]),
     updated: z.preprocess(
       (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),

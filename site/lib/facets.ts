@@ -87,7 +87,14 @@ export function entriesWith<E extends FacetedEntry>(entries: readonly E[], facet
   return entries.filter((entry) => facet.values(entry).includes(value)).sort((a, b) => a.title.localeCompare(b.title));
 }
 
-/** The site path of a facet value's listing page, before the base path: "providers/gcp/". */
+const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * The site path of a facet value's listing page, before the base path: "providers/gcp/". Values are
+ * slugs (the schema refuses others), so a path stays one segment under its facet's and no two values,
+ * nor a value and another page, share one; anything else is a bug worth stopping the build for.
+ */
 export function facetPath(facet: Facet, value: string): string {
-  return `${facet.segment}/${encodeURIComponent(value)}/`;
+  if (!slug.test(value)) throw new Error(`${facet.noun} ${JSON.stringify(value)} is not a slug, so it cannot name a page under /${facet.segment}/`);
+  return `${facet.segment}/${value}/`;
 }

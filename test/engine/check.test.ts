@@ -10,8 +10,8 @@ describe("checkKnowledge on broken knowledge", () => {
   test("there is a fixture folder per kind of breakage", () => {
     expect(folders).toEqual(
       expect.arrayContaining([
-        "all-at-once", "bad-yaml", "costly-regex", "counterexample-first", "duplicate-id", "example-not-matching", "id-mismatch", "invalid-regex",
-        "missing-field", "missing-related", "missing-section", "polynomial-regex", "shared-example", "unknown-fact", "unknown-field", "unknown-operator",
+        "all-at-once", "bad-yaml", "costly-regex", "counterexample-first", "duplicate-id", "example-not-matching", "facet-not-slug", "hostile-files", "id-mismatch", "invalid-regex",
+        "missing-field", "missing-related", "missing-section", "polynomial-regex", "raw-html", "shared-example", "unknown-fact", "unknown-field", "unknown-operator",
         "unsafe-regex", "wrong-type",
       ]),
     );

@@ -25,3 +25,8 @@ test("listing paths per facet", () => {
 test("unknown statuses still get a label", () => {
   expect(statusLabel("418")).toBe("HTTP 418");
 });
+
+// Issue #16: tags: [".."] made dist/index.html the page "Tag: ..", and a value with / crashed the build.
+test.each(["..", ".", "a/b", "../../x", "<script>x</script>", "Cloud Run", ""])("a facet value that is not a slug never becomes a page path: %j", (value) => {
+  expect(() => facetPath(facets.tag, value)).toThrow(`Tag ${JSON.stringify(value)} is not a slug, so it cannot name a page under /tags/`);
+});

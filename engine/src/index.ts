@@ -16,6 +16,8 @@ export type { OperatorName, OperatorSpec, Span } from "./operators.js";
 export { maskSecret, redact } from "./redact.js";
 export { decodeJwt, findSecrets } from "./tokens.js";
 export type { FoundSecret, JwtClaims, TokenKind } from "./tokens.js";
+export { checkBundle } from "./bundle-check.js";
+export type { BundleCheck } from "./bundle-check.js";
 export { checkKnowledge } from "./check.js";
 export type { CheckOptions, CheckResult } from "./check.js";
 export { compileBundle } from "./compile.js";

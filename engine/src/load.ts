@@ -68,6 +68,15 @@ function locateKey(doc: Document, lines: LineCounter, firstLine: number, parent:
   return locator(doc, lines, firstLine)(parent);
 }
 
+/** What zod found wrong with front matter (or a bundle entry), one issue per field, as authors read it. */
+export function describeIssues(issues: readonly ZodIssue[], data: unknown): Array<{ path: FieldPath; message: string; hint: string | undefined }> {
+  return flattenIssues(issues, data).flatMap((issue) =>
+    issue.code === "unrecognized_keys" ?
+      issue.keys.map((key) => ({ path: [...issue.path, key], message: `unknown field "${key}"`, hint: hintFor(issue) }))
+    : [{ path: issue.path, message: messageFor(issue), hint: hintFor(issue) }],
+  );
+}
+
 /** zod reports a failed union as one issue; pick the branch the author meant by the keys they wrote. */
 function flattenIssues(issues: readonly ZodIssue[], data: unknown): ZodIssue[] {
   return issues.flatMap((issue) => {

@@ -6,7 +6,7 @@ import * as api from "../../engine/src/index.js";
 // Pins the public surface: adding or removing an export must be a deliberate change to this list.
 test("the Node entry point exports exactly these values", () => {
   expect(Object.keys(api).sort()).toEqual([
-    "BundleFormatError", "KnowledgeCheckFailed", "KnowledgeProblem", "bundleFormat", "checkKnowledge", "compileBundle",
+    "BundleFormatError", "KnowledgeCheckFailed", "KnowledgeProblem", "bundleFormat", "checkBundle", "checkKnowledge", "compileBundle",
     "conditionSchema", "decodeJwt", "entrySchema", "extractFacts", "factCatalog", "findFact", "findSecrets", "formatField",
     "listEntryFiles", "loadBundle", "loadKnowledge", "maskSecret", "match", "maxInputLength", "normaliseText",
     "operatorCatalog", "parseEntry", "providerNames", "redact", "requiredSections", "sortProblems",

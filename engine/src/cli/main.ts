@@ -6,7 +6,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { loadBundle } from "../bundle.js";
+import { checkBundle } from "../bundle-check.js";
 import { checkKnowledge, type CheckOptions } from "../check.js";
 import { match } from "../match.js";
 import { reportJson, reportText, type RenderOptions } from "./render.js";
@@ -48,11 +48,18 @@ async function checkFolder(dir: string, options?: CheckOptions) {
 async function loadBundleFrom(kb: string) {
   if (kb.endsWith(".json")) {
     // A bundle from `faultline compile`: no markdown to parse, so large knowledge bases load at once.
+    // It may come from anywhere, so it is checked like markdown (schema, regex cost proof) first.
+    let json: string;
     try {
-      return loadBundle(await readFile(kb, "utf8"));
+      json = await readFile(kb, "utf8");
     } catch (error) {
       throw new UsageError(`cannot load bundle ${kb}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
     }
+    const checked = checkBundle(json, kb);
+    if (checked.problems.length > 0) {
+      throw new UsageError(`${checked.problems.length} problem(s) in bundle ${kb} (first: ${checked.problems[0]?.format()})`);
+    }
+    return checked.bundle;
   }
   const result = await checkFolder(kb, { examples: false });
   if (result.problems.length > 0) {

@@ -17,6 +17,8 @@ export interface Match {
   readonly title: string;
   readonly summary: string;
   readonly provider: string;
+  /** The knowledge layer the entry came from ("built-in", or a team's folder or bundle). */
+  readonly layer?: string | undefined;
   readonly score: number;
   /** 0 to 1: how much evidence backs the match, for display. */
   readonly confidence: number;
@@ -29,6 +31,8 @@ export interface NearMiss {
   readonly id: string;
   readonly title: string;
   readonly summary: string;
+  /** The knowledge layer the entry came from. */
+  readonly layer?: string | undefined;
   /** Share of the trigger's weight that held, 0 to 1. */
   readonly held: number;
   readonly why: readonly Reason[];
@@ -147,6 +151,7 @@ export async function match(bundle: Bundle, input: string, options: MatchOptions
       title: entry.title,
       summary: entry.summary,
       provider: entry.provider,
+      ...(entry.layer === undefined ? {} : { layer: entry.layer }),
       score: t.held,
       confidence: confidenceOf(t.held),
       why: heldReasons(t.heldLeaves, facts.text, evidence, operators),
@@ -170,6 +175,7 @@ export async function match(bundle: Bundle, input: string, options: MatchOptions
       id: entry.id,
       title: entry.title,
       summary: entry.summary,
+      ...(entry.layer === undefined ? {} : { layer: entry.layer }),
       held,
       why,
       missing,

@@ -7,7 +7,7 @@
  * only skips rules that provably can neither hold nor be reported as near misses, so indexed and
  * exhaustive matching give the same results.
  */
-import { foldLiteral, LiteralMatcher, type DenseLiteralMatcher } from "./aho-corasick.js";
+import { AdaptiveLiteralMatcher, foldLiteral, LiteralMatcher } from "./aho-corasick.js";
 import type { Bundle, BundleEntry } from "./bundle.js";
 import { leavesOf } from "./compile.js";
 import { nearMissFacts } from "./explain.js";
@@ -23,7 +23,7 @@ const scalarFacts = ["httpStatus", "status", "jwtExpired", "jwtAudienceHasPath",
 
 /** The compiled index of one bundle. */
 export interface RuleIndex {
-  readonly literals: LiteralMatcher | DenseLiteralMatcher;
+  readonly literals: AdaptiveLiteralMatcher;
   /** Entry positions (in bundle order) whose gate contains the key. */
   readonly byKey: ReadonlyMap<string, readonly number[]>;
   /** Entries without a gate: always evaluated. */
@@ -348,9 +348,8 @@ export function buildRuleIndex(bundle: Bundle): RuleIndex {
   const texts = keys.map((key) => key.slice(5));
   // The same strings as the matcher's literals: at 10,000 entries a second copy costs megabytes.
   const phrases = new Set(texts.filter((_text, i) => phraseKeys.has(keys[i] as string)));
-  const sparse = new LiteralMatcher(texts);
   // Dense is faster per character; past a few million cells (thousands of entries) memory wins.
-  const literals = sparse.dense(4 * 1024 * 1024) ?? sparse;
+  const literals = new AdaptiveLiteralMatcher(new LiteralMatcher(texts), 4 * 1024 * 1024);
   return { literals, byKey, always, nearByKey, nearAlways, phrases };
 }
 

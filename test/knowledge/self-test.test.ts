@@ -20,6 +20,11 @@ const catalog = [
   "azure-app-not-found", "azure-authorization-failed", "azure-credential-unavailable", "azure-refresh-token-expired", "k8s-rbac-forbidden",
   "gcp-artifact-registry-docker-auth",
   "k8s-unauthorized",
+  "azure-consent-required", "azure-token-wrong-tenant", "azure-user-not-in-tenant", "azure-client-assertion-expired",
+  "azure-storage-shared-key-disabled", "azure-storage-data-role-missing", "azure-resource-firewall-denied", "azure-key-vault-forbidden",
+  "azure-subscription-not-found", "azure-conditional-access-blocked", "azure-managed-identity-unavailable",
+  "azure-graph-insufficient-privileges", "azure-redirect-uri-mismatch", "azure-resource-principal-not-found",
+  "azure-storage-authentication-failed", "azure-devops-pat-unauthorized", "azure-linked-authorization-failed",
 ];
 
 describe("knowledge base", () => {

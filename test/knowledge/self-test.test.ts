@@ -19,6 +19,7 @@ const catalog = [
   "aws-no-credentials", "aws-assume-role-denied", "aws-clock-skew", "azure-invalid-client-secret", "azure-client-secret-expired",
   "azure-app-not-found", "azure-authorization-failed", "azure-credential-unavailable", "azure-refresh-token-expired", "k8s-rbac-forbidden",
   "gcp-artifact-registry-docker-auth",
+  "aws-sso-token-expired",
   "k8s-unauthorized",
 ];
 

@@ -20,6 +20,7 @@ const catalog = [
   "azure-app-not-found", "azure-authorization-failed", "azure-credential-unavailable", "azure-refresh-token-expired", "k8s-rbac-forbidden",
   "gcp-artifact-registry-docker-auth",
   "aws-sso-token-expired",
+  "aws-mfa-required",
   "k8s-unauthorized",
 ];
 

@@ -21,6 +21,7 @@ const catalog = [
   "gcp-artifact-registry-docker-auth",
   "aws-sso-token-expired",
   "aws-mfa-required",
+  "s3-presigned-url-expired",
   "k8s-unauthorized",
 ];
 

@@ -22,6 +22,7 @@ const catalog = [
   "aws-sso-token-expired",
   "aws-mfa-required",
   "s3-presigned-url-expired",
+  "aws-imds-credentials-unavailable",
   "k8s-unauthorized",
 ];
 

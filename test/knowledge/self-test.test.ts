@@ -23,6 +23,10 @@ const catalog = [
   "aws-mfa-required",
   "s3-presigned-url-expired",
   "aws-imds-credentials-unavailable",
+  "s3-block-public-access",
+  "aws-kms-key-policy-denied",
+  "aws-iam-pass-role-denied",
+  "s3-acls-disabled-object-ownership",
   "k8s-unauthorized",
 ];
 

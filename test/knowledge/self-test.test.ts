@@ -27,6 +27,9 @@ const catalog = [
   "aws-kms-key-policy-denied",
   "aws-iam-pass-role-denied",
   "s3-acls-disabled-object-ownership",
+  "google-api-key-invalid",
+  "gcs-signed-url-needs-private-key",
+  "google-domain-wide-delegation-not-authorized",
   "k8s-unauthorized",
 ];
 

@@ -30,6 +30,9 @@ const catalog = [
   "google-api-key-invalid",
   "gcs-signed-url-needs-private-key",
   "google-domain-wide-delegation-not-authorized",
+  "cloud-sql-iam-db-auth-failed",
+  "firebase-id-token-wrong-token-type",
+  "iap-jwt-audience-mismatch",
   "k8s-unauthorized",
 ];
 

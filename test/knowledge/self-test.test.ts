@@ -33,6 +33,7 @@ const catalog = [
   "cloud-sql-iam-db-auth-failed",
   "firebase-id-token-wrong-token-type",
   "iap-jwt-audience-mismatch",
+  "gcp-service-account-act-as-denied",
   "k8s-unauthorized",
 ];
 

@@ -34,6 +34,7 @@ const catalog = [
   "firebase-id-token-wrong-token-type",
   "iap-jwt-audience-mismatch",
   "gcp-service-account-act-as-denied",
+  "gcp-service-account-key-disabled",
   "k8s-unauthorized",
 ];
 

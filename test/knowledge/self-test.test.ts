@@ -35,6 +35,8 @@ const catalog = [
   "iap-jwt-audience-mismatch",
   "gcp-service-account-act-as-denied",
   "gcp-service-account-key-disabled",
+  "firebase-security-rules-denied",
+  "gcs-uniform-bucket-level-access-acl",
   "k8s-unauthorized",
 ];
 

@@ -37,6 +37,7 @@ const catalog = [
   "gcp-service-account-key-disabled",
   "firebase-security-rules-denied",
   "gcs-uniform-bucket-level-access-acl",
+  "cognito-secret-hash-mismatch",
   "k8s-unauthorized",
 ];
 

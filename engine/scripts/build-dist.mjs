@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The second half of the engine's build, after tsc: the built-in knowledge (knowledge/ compiled to
-// knowledge.js and knowledge.json, with the package version and the newest review date) and the
+// knowledge.js and knowledge.json, with the package version and the newest review date, and its rule
+// index in knowledge-index.js) and the
 // browser build (dist/web/: one ES module with json-rules-engine inside, the built-in knowledge in a
 // chunk of its own that loads only when diagnose() asks for it). `--check-examples` also runs every
 // entry's examples, so a package is never packed with a knowledge base that fails its own self-test.
@@ -9,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { checkKnowledge } from "../dist/index.js";
 import { builtinLayerName, projectSite } from "../dist/project.js";
+import { ruleIndexData } from "../dist/rule-index-data.js";
 
 const engine = new URL("../", import.meta.url);
 const pkg = JSON.parse(await readFile(new URL("package.json", engine), "utf8"));
@@ -30,6 +32,8 @@ const json = JSON.stringify(bundle);
 await writeFile(new URL("knowledge.json", engine), `${json}\n`);
 // JSON.parse of one string literal: V8 parses that faster than the same data as an object literal.
 await writeFile(new URL("knowledge.js", engine), `// The built-in knowledge, compiled from knowledge/ by scripts/build-dist.mjs.\nexport default JSON.parse(${JSON.stringify(json)});\n`);
+// The rule index, computed now so that a cold `faultline match` restores it instead of analysing every trigger.
+await writeFile(new URL("knowledge-index.js", engine), `// The built-in knowledge's rule index, computed by scripts/build-dist.mjs.\nexport default JSON.parse(${JSON.stringify(JSON.stringify(ruleIndexData(bundle)))});\n`);
 await writeFile(new URL("dist/knowledge.d.ts", engine), `/** The built-in knowledge: knowledge/ compiled to a bundle when the package was built. */\nimport type { Bundle } from "./bundle.js";\n\ndeclare const knowledge: Bundle;\nexport default knowledge;\n`);
 
 const web = new URL("dist/web/", engine);

@@ -6,6 +6,7 @@ import { describeMissing, nearMissHeld, tally, toReason, type EvaluatedCondition
 import { extractFacts, type Evidence, type Facts } from "./facts.js";
 import { containsPhrase, matchesRegex, textOperatorSpans, textOperatorsFor, type TextOperators } from "./operators.js";
 import { buildRuleIndex, candidates, phraseAbsence, presentKeys, type RuleIndex } from "./rule-index.js";
+import { indexFits, restoreRuleIndex, type RuleIndexData } from "./rule-index-data.js";
 import type { FoundSecret } from "./tokens.js";
 
 /** Pastes longer than this are cut before matching; the report says so. */
@@ -70,6 +71,12 @@ interface Compiled {
 }
 
 const compiled = new WeakMap<Bundle, Compiled>();
+const prebuilt = new WeakMap<Bundle, RuleIndexData>();
+
+/** Gives a bundle the index computed for it ahead of time; ignored when the data belongs to another bundle. */
+export function usePrebuiltIndex(bundle: Bundle, data: RuleIndexData): void {
+  if (indexFits(data, bundle) && !compiled.has(bundle)) prebuilt.set(bundle, data);
+}
 
 function resolvePath(value: unknown, path: string): unknown {
   let current = value;
@@ -83,9 +90,10 @@ function resolvePath(value: unknown, path: string): unknown {
 function compile(bundle: Bundle): Compiled {
   let result = compiled.get(bundle);
   if (!result) {
+    const data = prebuilt.get(bundle);
     result = {
       rules: new Array<Rule | undefined>(bundle.entries.length),
-      index: buildRuleIndex(bundle),
+      index: data ? restoreRuleIndex(data) : buildRuleIndex(bundle),
       byId: new Map(bundle.entries.map((e) => [e.id, e])),
     };
     compiled.set(bundle, result);

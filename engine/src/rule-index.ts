@@ -378,6 +378,9 @@ function addTo(map: Map<string, number[]>, key: string, position: number): void 
   }
 }
 
+/** Cells of the dense literal table at most: it is faster per character; past a few million cells (thousands of entries) memory wins. */
+export const denseLimit = 4 * 1024 * 1024;
+
 /** Builds the index of a bundle. */
 export function buildRuleIndex(bundle: Bundle): RuleIndex {
   const byKey = new Map<string, number[]>();
@@ -403,8 +406,7 @@ export function buildRuleIndex(bundle: Bundle): RuleIndex {
   const texts = keys.map((key) => key.slice(5));
   // The same strings as the matcher's literals: at 10,000 entries a second copy costs megabytes.
   const phrases = new Set(texts.filter((_text, i) => phraseKeys.has(keys[i] as string)));
-  // Dense is faster per character; past a few million cells (thousands of entries) memory wins.
-  const literals = new AdaptiveLiteralMatcher(new LiteralMatcher(texts), 4 * 1024 * 1024);
+  const literals = new AdaptiveLiteralMatcher(new LiteralMatcher(texts), denseLimit);
   return { literals, byKey, always, nearByKey, nearAlways, phrases };
 }
 

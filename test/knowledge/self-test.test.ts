@@ -20,6 +20,11 @@ const catalog = [
   "azure-app-not-found", "azure-authorization-failed", "azure-credential-unavailable", "azure-refresh-token-expired", "k8s-rbac-forbidden",
   "gcp-artifact-registry-docker-auth",
   "k8s-unauthorized",
+  "github-actions-oidc-token-permission-missing", "azure-federated-credential-no-match", "ecr-docker-registry-not-logged-in",
+  "aks-acr-pull-unauthorized", "ghcr-github-token-package-write-denied", "docker-hub-push-denied-namespace",
+  "k8s-image-pull-secret-missing", "eks-aws-auth-unmapped", "gke-gcloud-auth-plugin-missing", "aks-kubelogin-missing",
+  "k8s-serviceaccount-token-not-mounted", "eks-irsa-web-identity-failed", "terraform-cloud-token-missing",
+  "github-token-insufficient-permissions", "docker-login-credentials-rejected",
 ];
 
 describe("knowledge base", () => {

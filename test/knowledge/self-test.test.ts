@@ -44,6 +44,11 @@ const catalog = [
   "azure-subscription-not-found", "azure-conditional-access-blocked", "azure-managed-identity-unavailable",
   "azure-graph-insufficient-privileges", "azure-redirect-uri-mismatch", "azure-resource-principal-not-found",
   "azure-storage-authentication-failed", "azure-devops-pat-unauthorized", "azure-linked-authorization-failed",
+  "github-actions-oidc-token-permission-missing", "azure-federated-credential-no-match", "ecr-docker-registry-not-logged-in",
+  "aks-acr-pull-unauthorized", "ghcr-github-token-package-write-denied", "docker-hub-push-denied-namespace",
+  "k8s-image-pull-secret-missing", "eks-aws-auth-unmapped", "gke-gcloud-auth-plugin-missing", "aks-kubelogin-missing",
+  "k8s-serviceaccount-token-not-mounted", "eks-irsa-web-identity-failed", "terraform-cloud-token-missing",
+  "github-token-insufficient-permissions", "docker-login-credentials-rejected",
 ];
 
 describe("knowledge base", () => {

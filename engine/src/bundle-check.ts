@@ -7,10 +7,13 @@
 import { bundleFormat, type Bundle, type BundleEntry } from "./bundle.js";
 import { describeIssues, formatField, type FieldPath } from "./load.js";
 import { KnowledgeProblem } from "./problem.js";
+import { z } from "zod";
 import { entrySchema } from "./schema.js";
 
-/** The fields of an entry a bundle carries: the front matter without examples and counterexamples. */
-const bundleEntrySchema = entrySchema.omit({ examples: true, counterexamples: true });
+/** The fields of an entry a bundle carries: the front matter without examples and counterexamples, and where it came from. */
+const bundleEntrySchema = entrySchema.omit({ examples: true, counterexamples: true }).extend({ layer: z.string().optional(), file: z.string().optional() });
+
+const layersSchema = z.array(z.object({ name: z.string(), version: z.string().optional(), date: z.string().optional(), site: z.string().url().optional() }).strict());
 
 /** What `checkBundle` found: the entries that passed, as a bundle, and every problem. */
 export interface BundleCheck {
@@ -36,7 +39,11 @@ export function checkBundle(json: unknown, source: string): BundleCheck {
     problem("bundle", "a bundle must be a JSON object", "rebuild it with faultline compile");
     return { bundle: empty, problems };
   }
-  const { format, entries } = value as { format?: unknown; entries?: unknown };
+  const { format, entries, layers } = value as { format?: unknown; entries?: unknown; layers?: unknown };
+  const parsedLayers = layers === undefined ? undefined : layersSchema.safeParse(layers);
+  if (parsedLayers && !parsedLayers.success) {
+    for (const issue of describeIssues(parsedLayers.error.issues, layers)) problem(`layers${issue.path.length > 0 ? formatField(issue.path).replace(/^(?!\[)/, ".") : ""}`, issue.message, issue.hint);
+  }
   if (format !== bundleFormat) problem("format", `bundle format is ${JSON.stringify(format)}, expected "${bundleFormat}"`, "rebuild it with this version of faultline");
   if (!Array.isArray(entries)) problem("entries", "bundle.entries must be a list");
   if (problems.length > 0) return { bundle: empty, problems };
@@ -58,5 +65,6 @@ export function checkBundle(json: unknown, source: string): BundleCheck {
     seen.add(parsed.data.id);
     valid.push(parsed.data);
   });
-  return { bundle: { format: bundleFormat, entries: valid }, problems };
+  const kept = parsedLayers?.success ? { layers: parsedLayers.data } : {};
+  return { bundle: { format: bundleFormat, ...kept, entries: valid }, problems };
 }

@@ -299,7 +299,45 @@ class Costing {
       const steps = times(this.n + 1, p.t) + times(p.exits, suffix[j] ?? 0);
       if (steps < best.steps) best = { steps, prefix: j };
     }
+    const head = this.#literalHead(elements);
+    if (head) {
+      const steps = head.steps + times(head.exits, suffix[head.end] ?? 0);
+      if (steps < best.steps) best = { steps, prefix: head.end };
+    }
     return best;
+  }
+
+  /**
+   * A sequence that starts (after any \b or \B) with a literal or alternatives of literals: its steps
+   * summed over every start position are not n + 1 times its length. The i+1-th character is compared
+   * only where the first i matched, which is at most at their occurrences: the text is one window.
+   */
+  #literalHead(elements: readonly AST.Element[]): { steps: number; exits: number; end: number } | undefined {
+    const positions = this.n + 1;
+    let start = 0;
+    while (elements[start]?.type === "Assertion" && (elements[start] as AST.Assertion).kind === "word") start++;
+    const first = elements[start];
+    const assertions = start * positions;
+    if (first?.type === "Character") {
+      let end = start;
+      const chars: number[] = [];
+      while (elements[end]?.type === "Character") chars.push((elements[end++] as AST.Character).value);
+      const literal = literalInWindow(chars, positions);
+      return { steps: assertions + literal.compared, exits: literal.matches, end };
+    }
+    if (first?.type === "Group" || first?.type === "CapturingGroup") {
+      const literals = pureLiterals(first.alternatives);
+      if (!literals) return undefined;
+      let steps = assertions;
+      let exits = 0;
+      for (const chars of literals) {
+        const literal = literalInWindow(chars, positions);
+        steps += positions + literal.compared;
+        exits += literal.matches;
+      }
+      return { steps, exits, end: start + 1 };
+    }
+    return undefined;
   }
 
   pattern(pattern: AST.Pattern): number {

@@ -4,7 +4,7 @@
  * and none per paste.
  */
 /// <reference lib="webworker" />
-import { loadBundle, maskSecret, match, maxInputLength, type Bundle } from "../../engine/src/browser.ts";
+import { loadBundle, maskSecret, match, maxInputLength, type Bundle } from "faultline/browser";
 import type { MatcherRequest, MatcherResponse } from "./matcher/protocol.ts";
 
 declare const self: DedicatedWorkerGlobalScope;

@@ -77,7 +77,7 @@ describe("faultline match --kb BUNDLE.json", () => {
       await writeFile(file, JSON.stringify(bundleOf(bad)));
       const run = spawnSync(process.execPath, ["engine/bin/faultline.js", "match", "--kb", file], { input: `${"a".repeat(27)}!`, encoding: "utf8", timeout: 20_000 });
       expect(run.status).toBe(2);
-      expect(run.stderr.trim().split("\n")).toEqual([expect.stringContaining(`faultline: 1 problem(s) in bundle ${file} (first: ${file}:1:1: `)]);
+      expect(run.stderr.trim().split("\n")).toEqual([expect.stringContaining(`faultline: 1 problem(s) in the knowledge layers; run "faultline check" on them (first: ${file}:1:1: `)]);
       expect(run.stderr).toContain(expected);
       expect(run.stderr).not.toContain("    at ");
     } finally {

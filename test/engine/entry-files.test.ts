@@ -75,7 +75,7 @@ describe("a folder with one file that cannot be an entry", () => {
     expect(run.signal).toBeNull();
     expect(run.status).toBe(1);
     expect(run.stdout).toContain("x.md:1:1: file: is a FIFO (named pipe), not an entry file");
-    expect(run.stdout).toContain("1 problem in 1 valid entries");
+    expect(run.stdout).toContain("1 problem in 1 valid entry");
   });
 });
 

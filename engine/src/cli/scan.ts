@@ -7,6 +7,7 @@
 import { open } from "node:fs/promises";
 import { availableParallelism, loadavg } from "node:os";
 import type { Bundle } from "../bundle.js";
+import { builtinLayerName } from "../project.js";
 import { ByteLineFilter } from "../byte-scan.js";
 import { scanLiterals } from "../rule-index.js";
 import { fileReader, lineBlocks, streamReader } from "./line-blocks.js";
@@ -55,6 +56,8 @@ class Scan {
   private readonly literals: string[] | undefined;
   private readonly pieceBytes: number;
   private readonly workers: number;
+  /** The layer of each entry not from the built-in knowledge, which scan lines name when layers are stacked. */
+  private readonly layerOf: ReadonlyMap<string, string>;
   private filter: ByteLineFilter | undefined;
   private scanner: LineScanner | undefined;
   private pool: ScanPool | undefined;
@@ -69,6 +72,9 @@ class Scan {
     // Without literals every line is matched, some hundred times slower, so pieces are smaller.
     this.pieceBytes = options.pieceBytes ?? (this.literals ? 16 * 1024 * 1024 : 256 * 1024);
     this.workers = options.workers ?? idleWorkers();
+    // Only a stack of layers makes the layer worth a word on every line.
+    const stacked = (bundle.layers?.length ?? 0) > 1;
+    this.layerOf = new Map(bundle.entries.flatMap((e) => (stacked && e.layer && e.layer !== builtinLayerName ? [[e.id, e.layer] as const] : [])));
   }
 
   /** Scans a file: in pieces on several threads when it holds four or more, else here. */
@@ -137,7 +143,12 @@ class Scan {
 
   private print(file: string, { line, id, score, text }: Finding): void {
     this.found++;
-    this.options.write(this.options.json ? `${JSON.stringify({ file, line: line + 1, id, score, text })}\n` : `${file}:${line + 1}: ${id}: ${text.trim()}\n`);
+    const layer = this.layerOf.get(id);
+    this.options.write(
+      this.options.json
+        ? `${JSON.stringify({ file, line: line + 1, id, ...(layer ? { layer } : {}), score, text })}\n`
+        : `${file}:${line + 1}: ${id}${layer ? ` (from ${layer})` : ""}: ${text.trim()}\n`,
+    );
   }
 
   private byteFilter(): ByteLineFilter {

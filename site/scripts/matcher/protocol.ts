@@ -1,5 +1,5 @@
 /** Messages between the matcher page and its worker. Everything crosses by structured clone. */
-import type { MatchReport } from "../../../engine/src/browser.ts";
+import type { MatchReport } from "faultline/browser";
 
 /** Page → worker. */
 export type MatcherRequest =

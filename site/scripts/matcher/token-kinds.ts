@@ -1,5 +1,5 @@
 /** What each kind of pasted credential is, in words a person checking a token needs. */
-import type { FoundSecret } from "../../../engine/src/browser.ts";
+import type { FoundSecret } from "faultline/browser";
 
 /** A credential's name and a note on what it is for. */
 export interface TokenDescription {

@@ -2,6 +2,7 @@
  * The fact catalog: every fact that `extractFacts` produces and that entry triggers may name.
  * It is data so that the loader, the docs page, the README and the scoring all read one list.
  */
+import { tokenKindNames } from "./secret-catalog.js";
 
 /** The JSON type of a fact's value, as a trigger sees it. */
 export type FactType = "string" | "number" | "boolean" | "string[]" | "object" | "object[]";
@@ -117,8 +118,7 @@ const specs = [
     nullable: false,
     weight: 4,
     label: "token",
-    description:
-      "Kinds of credentials pasted: google-access-token (ya29.), jwt, google-id-token, azure-ad-token, kubernetes-token, aws-access-key-id, aws-temporary-access-key-id, aws-secret-access-key, google-api-key, google-refresh-token, azure-client-secret, private-key, bearer-token, url-password.",
+    description: `Kinds of credentials pasted, from the secret catalog (engine/src/secret-catalog.ts): ${tokenKindNames.join(", ")}; a JWT also adds its issuer's kind: google-id-token, azure-ad-token, kubernetes-token.`,
     example: { fact: "tokenKinds", operator: "contains", value: "google-access-token" },
   },
   {

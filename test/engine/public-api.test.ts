@@ -9,14 +9,14 @@ test("the Node entry point exports exactly these values", () => {
     "BundleFormatError", "KnowledgeCheckFailed", "KnowledgeProblem", "bundleFormat", "checkKnowledge", "compileBundle",
     "conditionSchema", "decodeJwt", "entrySchema", "extractFacts", "factCatalog", "findFact", "findSecrets", "formatField",
     "listEntryFiles", "loadBundle", "loadKnowledge", "maskSecret", "match", "maxInputLength", "normaliseText",
-    "operatorCatalog", "parseEntry", "providerNames", "redact", "requiredSections", "sortProblems",
+    "operatorCatalog", "parseEntry", "providerNames", "redact", "redactRange", "requiredSections", "sortProblems", "tokenKinds",
   ]);
 });
 
 test("the browser entry point exports exactly these values", () => {
   expect(Object.keys(browser).sort()).toEqual([
     "BundleFormatError", "bundleFormat", "decodeJwt", "extractFacts", "factCatalog", "findFact", "findSecrets", "loadBundle",
-    "maskSecret", "match", "maxInputLength", "normaliseText", "operatorCatalog", "redact",
+    "maskSecret", "match", "maxInputLength", "normaliseText", "operatorCatalog", "redact", "redactRange", "tokenKinds",
   ]);
 });
 

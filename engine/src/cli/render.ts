@@ -1,8 +1,8 @@
 /** How the CLI shows a match report: human text or one JSON object, with secrets masked unless asked. */
 import type { Facts } from "../facts.js";
-import type { Match, MatchReport, NearMiss } from "../match.js";
+import { maxInputLength, type Match, type MatchReport, type NearMiss } from "../match.js";
 import type { Span } from "../operators.js";
-import { maskSecret } from "../redact.js";
+import { redactRange } from "../redact.js";
 import type { FoundSecret } from "../tokens.js";
 
 /** Options shared by the renderers. */
@@ -12,19 +12,9 @@ export interface RenderOptions {
   readonly entryLocation: (id: string) => string;
 }
 
-/** The text of a span, with any secret inside it masked. */
+/** The text of a span, with any secret inside it masked, at most 160 characters. */
 export function spanText(text: string, span: Span, secrets: readonly FoundSecret[], showSecrets: boolean): string {
-  let out = "";
-  let at = span.start;
-  if (!showSecrets) {
-    for (const secret of secrets) {
-      if (secret.end <= span.start || secret.start >= span.end) continue;
-      const from = Math.max(secret.start, span.start);
-      out += text.slice(at, from) + maskSecret(text.slice(secret.start, secret.end));
-      at = Math.max(at, Math.min(secret.end, span.end));
-    }
-  }
-  const snippet = out + text.slice(at, span.end);
+  const snippet = showSecrets ? text.slice(span.start, span.end) : redactRange(text, span, secrets);
   return snippet.length > 160 ? `${snippet.slice(0, 157)}...` : snippet;
 }
 
@@ -85,7 +75,7 @@ export function reportJson(report: MatchReport, options: RenderOptions): unknown
 export function reportText(report: MatchReport, options: RenderOptions): string {
   const lines: string[] = [];
   const { facts, secrets } = report;
-  if (report.truncated) lines.push("Note: the input was longer than the limit; only its start was matched.", "");
+  if (report.truncated) lines.push(`Note: the input was longer than ${maxInputLength / 1024} KiB; only its first ${maxInputLength / 1024} KiB were read and matched.`, "");
   if (report.matches.length === 0) {
     lines.push("No entry matches this error.");
     const seen = [

@@ -1,11 +1,8 @@
-/** What each kind of pasted credential is, in words a person checking a token needs. */
-import type { FoundSecret } from "../../../engine/src/browser.ts";
+/** What each kind of pasted credential is, in words a person checking a token needs: the secret catalog's words, by issuer for JWTs. */
+import { tokenKinds, type FoundSecret, type TokenKindInfo } from "../../../engine/src/browser.ts";
 
 /** A credential's name and a note on what it is for. */
-export interface TokenDescription {
-  readonly label: string;
-  readonly note: string;
-}
+export type TokenDescription = TokenKindInfo;
 
 const byIssuer: Readonly<Record<NonNullable<FoundSecret["issuerKind"]>, TokenDescription>> = {
   "google-id-token": { label: "Google ID token (JWT)", note: "An OpenID Connect ID token: what Cloud Run, Cloud Functions and IAP expect. Google APIs want an access token instead." },
@@ -13,23 +10,8 @@ const byIssuer: Readonly<Record<NonNullable<FoundSecret["issuerKind"]>, TokenDes
   "kubernetes-token": { label: "Kubernetes service account token (JWT)", note: "A projected or legacy service account token; its aud claim says who may accept it." },
 };
 
-const byKind: Readonly<Record<FoundSecret["kind"], TokenDescription>> = {
-  "google-access-token": { label: "Google OAuth access token", note: "An access token (ya29.): accepted by Google APIs, refused by Cloud Run and IAP, which want an ID token." },
-  "google-refresh-token": { label: "Google OAuth refresh token", note: "A long-lived secret that mints access tokens. Revoke it if it was shared." },
-  "google-api-key": { label: "Google API key", note: "Identifies a project, not a person or service account; many APIs refuse API keys." },
-  jwt: { label: "JSON Web Token", note: "A signed token whose claims are shown below, decoded here without checking the signature." },
-  "aws-access-key-id": { label: "AWS access key ID (long-term, AKIA…)", note: "A key ID, not a secret: it names an IAM user's access key pair." },
-  "aws-temporary-access-key-id": { label: "AWS temporary access key ID (ASIA…)", note: "A key ID from STS: it works only with the session token issued with it, and expires." },
-  "aws-secret-access-key": { label: "AWS secret access key", note: "A secret: rotate the key if this was shared." },
-  "azure-client-secret": { label: "Microsoft Entra client secret", note: "An app registration's password: rotate it if this was shared." },
-  "private-key": { label: "Private key", note: "A secret: rotate the key if this was shared." },
-  "bearer-token": { label: "Bearer token", note: "An opaque token sent in an Authorization header." },
-  "url-password": { label: "Password in a URL", note: "A secret: change it if this was shared." },
-  password: { label: "Password", note: "A secret: change it if this was shared." },
-};
-
 /** Describes one found secret, by issuer for JWTs and by kind otherwise. */
 export function describeToken(secret: Pick<FoundSecret, "kind" | "issuerKind">): TokenDescription {
   if (secret.kind === "jwt" && secret.issuerKind) return byIssuer[secret.issuerKind];
-  return byKind[secret.kind];
+  return tokenKinds[secret.kind];
 }

@@ -2,13 +2,15 @@
  * The `faultline` command: match, check, scan and compile. Exit codes: 0 success or a match, 1 no
  * match or problems found, 2 usage or I/O errors (one line on stderr).
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { loadBundle } from "../bundle.js";
 import { checkKnowledge, type CheckOptions } from "../check.js";
-import { match } from "../match.js";
+import { match, maxInputLength } from "../match.js";
+import { readInput } from "./input.js";
+import { writeOutputFile } from "./output.js";
 import { reportJson, reportText, type RenderOptions } from "./render.js";
 import { scanFiles } from "./scan.js";
 import { UsageError } from "./usage-error.js";
@@ -23,20 +25,6 @@ const usage = `Usage:
 
 /** The knowledge folder shipped with the package: engine/dist/cli → ../../../knowledge. */
 export const packagedKnowledge = fileURLToPath(new URL("../../../knowledge/", import.meta.url));
-
-async function readInput(file: string | undefined): Promise<string> {
-  if (file === undefined || file === "-") {
-    if (process.stdin.isTTY) throw new UsageError("no input: give a FILE or pipe the error text into standard input");
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString("utf8");
-  }
-  try {
-    return await readFile(file, "utf8");
-  } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
-  }
-}
 
 /** Checks a knowledge folder, turning a folder that cannot be read into a one-line usage error. */
 async function checkFolder(dir: string, options?: CheckOptions) {
@@ -73,8 +61,10 @@ async function runMatch(args: string[]): Promise<number> {
   });
   if (positionals.length > 1) throw new UsageError("match takes at most one FILE");
   const kb = values.kb ?? packagedKnowledge;
-  const [bundle, text] = await Promise.all([loadBundleFrom(kb), readInput(positionals[0])]);
-  const report = await match(bundle, text);
+  const [bundle, input] = await Promise.all([loadBundleFrom(kb), readInput(positionals[0], maxInputLength)]);
+  const matched = await match(bundle, input.text);
+  // Only what is matched was read: the report says the input was cut.
+  const report = input.cut ? { ...matched, truncated: true } : matched;
   const options = renderOptions(kb, values["show-secrets"] === true);
   process.stdout.write(values.json ? `${JSON.stringify(reportJson(report, options))}\n` : reportText(report, options));
   return report.matches.length > 0 ? 0 : 1;
@@ -118,7 +108,7 @@ async function runCompile(args: string[]): Promise<number> {
   void positionals;
   const bundle = await loadBundleFrom(values.kb ?? packagedKnowledge);
   const json = `${JSON.stringify(bundle)}\n`;
-  if (values.out) await writeFile(values.out, json);
+  if (values.out) await writeOutputFile(values.out, json);
   else process.stdout.write(json);
   return 0;
 }

@@ -1,5 +1,5 @@
 /** Runs the built CLI as users run it: a real process, real exit codes, real standard streams. */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type StdioOptions } from "node:child_process";
 import path from "node:path";
 
 /** The CLI's entry point (engine/bin/faultline.js, on engine/dist). */
@@ -14,7 +14,7 @@ export interface CliRun {
 
 /** Runs the CLI with `input` on standard input. */
 export function runCli(args: readonly string[], input = "", options: { stdout?: number } = {}): CliRun {
-  const stdio = options.stdout === undefined ? "pipe" : (["pipe", options.stdout, "pipe"] as const);
+  const stdio: StdioOptions = options.stdout === undefined ? "pipe" : ["pipe", options.stdout, "pipe"];
   const result = spawnSync(process.execPath, [bin, ...args], { input, encoding: "utf8", stdio, maxBuffer: 64 << 20 });
   return { code: result.status, stdout: result.stdout ?? "", stderr: result.stderr ?? "" };
 }

@@ -92,8 +92,10 @@ export interface SecretRule {
    * that took part to the end of the last (groups may sit in a lookbehind), else it is the whole match.
    */
   readonly regex: RegExp;
+  /** The group that holds the secret, when the regex captures more than the secret. */
+  readonly secretGroup?: number;
   /** False for a match that only looks like this kind (an auth parameter after Bearer, a port in a URL). */
-  readonly accept?: (secret: string) => boolean;
+  readonly accept?: (secret: string, match: RegExpExecArray) => boolean;
   /** A paste holding this shape, and the part of it that must never be shown. */
   readonly example: { readonly text: string; readonly secret: string };
 }
@@ -114,12 +116,13 @@ const b64url = "A-Za-z0-9_\\-";
 /** Values of token-like keys are secrets only when they look random: long, or with a digit. */
 const looksRandom = (secret: string): boolean => secret.length >= 20 || (secret.length >= 8 && /\d/.test(secret));
 
-function rule(kind: TokenKind, needles: readonly string[], source: string, example: SecretRule["example"], options: { caseless?: boolean; accept?: (secret: string) => boolean } = {}): SecretRule {
+function rule(kind: TokenKind, needles: readonly string[], source: string, example: SecretRule["example"], options: { caseless?: boolean; secretGroup?: number; accept?: SecretRule["accept"] } = {}): SecretRule {
   return {
     kind,
     needles,
     regex: new RegExp(source, options.caseless === false ? "gd" : "gid"),
     ...(options.accept ? { accept: options.accept } : {}),
+    ...(options.secretGroup ? { secretGroup: options.secretGroup } : {}),
     example,
   };
 }
@@ -169,9 +172,10 @@ export const secretRules: readonly SecretRule[] = [
 
   // URLs: the password of user:password@ may hold "@" and "/" (the last "@" before the host ends it), the
   // user may be empty; the run stops at the next "://", so a paste of URLs is read once.
-  rule("url-password", ["://"], String.raw`:\/\/[^\s:/?#@"'<>\\]*:((?:(?!:\/\/)[^\s"'<>?#\\])+)@`, { text: "redis://:p@ss/w0rd@cache.internal:6379", secret: "p@ss/w0rd" }, {
-    // host:8080/path@x is a port and a path, not a password.
-    accept: (secret) => !/^\d{1,5}\//.test(secret),
+  rule("url-password", ["://"], String.raw`:\/\/([^\s:/?#@"'<>\\]*):((?:(?!:\/\/)[^\s"'<>?#\\])+)@`, { text: "redis://:p@ss/w0rd@cache.internal:6379", secret: "p@ss/w0rd" }, {
+    secretGroup: 2,
+    // registry.internal:8080/@scope/pkg is a host, a port and a path; app:12/ab@db is a user and a password.
+    accept: (secret, m) => !(/^\d{1,5}\//.test(secret) && /[.]|^localhost$/.test(m[1] ?? "")),
   }),
   parameter("url-signature", ["sig", "signature", "x-amz-signature", "x-goog-signature"], { text: "https://acct.blob.core.windows.net/c/b.txt?sv=2022-11-02&se=2026-01-01&sp=r&sig=AbCdEf%2BgHiJkLmNoPqRsTuVwXyZ0123456789%3D", secret: "AbCdEf%2BgHiJkLmNoPqRsTuVwXyZ0123456789%3D" }),
   parameter("aws-session-token", ["x-amz-security-token"], { text: "https://b.s3.amazonaws.com/k?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Security-Token=IQoJb3JpZ2luX2VjEJr%2F%2F%2FSECRET", secret: "IQoJb3JpZ2luX2VjEJr%2F%2F%2FSECRET" }),

@@ -106,10 +106,14 @@ function nextStart(folded: string, needles: readonly string[], next: number[], f
   return best;
 }
 
-/** The secret of a match: from the first group that took part to the end of the last, else the whole match. */
-function secretOf(m: RegExpExecArray): [start: number, end: number] | undefined {
+/** The secret of a match: its `group`, or from the first group that took part to the end of the last, else the whole match. */
+function secretOf(m: RegExpExecArray, group: number | undefined): [start: number, end: number] | undefined {
   const indices = m.indices;
   if (!indices) return undefined;
+  if (group !== undefined) {
+    const span = indices[group];
+    return span && span[1] > span[0] ? [span[0], span[1]] : undefined;
+  }
   let start = -1;
   let end = -1;
   for (let g = 1; g < indices.length; g++) {
@@ -133,7 +137,7 @@ function findHits(text: string, rules: readonly SecretRule[] = secretRules): Hit
     return true;
   };
   for (const rule of rules) {
-    const { regex, accept, kind, needles } = rule;
+    const { regex, accept, kind, needles, secretGroup } = rule;
     const next = needles.map((needle) => folded.indexOf(needle));
     // The regex is global: from the next needle on, it finds the next match itself or there is none.
     for (let from = nextStart(folded, needles, next, 0); from !== -1; from = nextStart(folded, needles, next, regex.lastIndex)) {
@@ -141,9 +145,9 @@ function findHits(text: string, rules: readonly SecretRule[] = secretRules): Hit
       const m = regex.exec(text);
       if (!m) break;
       if (m[0].length === 0) regex.lastIndex++;
-      const span = secretOf(m);
+      const span = secretOf(m, secretGroup);
       if (!span || !free(span[0], span[1])) continue;
-      if (accept && !accept(text.slice(span[0], span[1]))) continue;
+      if (accept && !accept(text.slice(span[0], span[1]), m)) continue;
       taken.fill(1, span[0], span[1]);
       hits.push({ kind, start: span[0], end: span[1] });
     }

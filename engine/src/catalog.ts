@@ -30,7 +30,7 @@ const specs = [
     weight: 3,
     label: "text",
     description:
-      "The pasted text, normalised without moving any character: CRLF, NUL bytes and ANSI colour codes become spaces. Use containsPhrase or matchesRegex.",
+      "The pasted text, normalised without moving any character: control characters (CR, NUL, C1) and terminal escape sequences (ANSI colours, OSC titles) become spaces. Use containsPhrase or matchesRegex.",
     example: { fact: "text", operator: "containsPhrase", value: "insufficient authentication scopes" },
   },
   {

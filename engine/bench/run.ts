@@ -17,6 +17,7 @@ import { loadKnowledge } from "../src/load.js";
 import { match } from "../src/match.js";
 import { scanLiterals } from "../src/rule-index.js";
 import { cacheDirFor } from "../../site/lib/build-settings.js";
+import { adversarialDetectorFigures } from "./adversarial.js";
 import { random, syntheticKnowledge, toMarkdown } from "./synthetic.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -289,6 +290,12 @@ async function main(): Promise<void> {
     const adversarial = await adversarialFigures();
     console.log(`${adversarial["pastes"]} pastes; slowest ${Number(adversarial["worstMs"]).toFixed(0)} ms (${JSON.stringify(adversarial["worstSeed"])} repeated)`);
     figures["adversarial"] = adversarial;
+    console.log("\nadversarial 512 KiB pastes against each detector alone (fact patterns and secret rules), next to a realistic paste of the same size");
+    const perDetector = await adversarialDetectorFigures(await realBundle(), gcp403Paste);
+    console.log(`baseline: the slowest detector on ${(512).toFixed(0)} KiB of the GCP 403 paste ${perDetector.baselineMs.toFixed(1)} ms; match of it ${perDetector.matchBaselineMs.toFixed(0)} ms`);
+    for (const d of perDetector.detectors.slice(0, 8)) console.log(`${d.detector.padEnd(44)} ${d.worstMs.toFixed(1).padStart(8)} ms  (${d.worstShape})`);
+    console.log(`... ${perDetector.detectors.length} detectors; match on the slowest named shape: ${perDetector.matchWorst.ms.toFixed(0)} ms (${perDetector.matchWorst.shape})`);
+    figures["adversarialPerDetector"] = perDetector;
   }
 
   for (const n of wants("site") ? [1000, ...(process.env["BENCH_SITE_10K"] === "1" ? [10000] : [])] : []) {

@@ -132,7 +132,8 @@ const reasonPatterns: readonly RegExp[] = [
   /\b[Rr]eason\\?["']?\s*[:=]\s*([A-Z][A-Za-z0-9_]{2,80})\b/g,
   new RegExp(`\\b(${knownReasons.join("|")})\\b`, "g"),
   // Go's googleapi ends its one-line error with the legacy reason: "googleapi: Error 403: …, accessNotConfigured".
-  /\bgoogleapi: Error [45]\d\d: [^\n]{0,2000}, ([a-z][A-Za-z]{2,60})[ \t]*$/gm,
+  // The run stops at the next "googleapi: ", so a line of them is read once, not once per repeat.
+  /\bgoogleapi: Error [45]\d\d: (?:(?!googleapi: )[^\n]){0,2000}, ([a-z][A-Za-z]{2,60})[ \t]*$/gm,
 ];
 
 const codePatterns: readonly RegExp[] = [
@@ -172,6 +173,21 @@ const principalPatterns: readonly RegExp[] = [
 ];
 
 const urlPattern = /\bhttps?:\/\/[^\s"'<>`\\)\]]{1,2048}/gi;
+
+/** Every pattern fact extraction runs, by name: what `npm run bench -- adversarial` times one by one. */
+export const factPatterns: ReadonlyArray<{ readonly name: string; readonly regex: RegExp }> = [
+  ...httpStatusPatterns.map((regex, i) => ({ name: `httpStatus ${i + 1}`, regex })),
+  { name: "server error", regex: serverErrorPattern },
+  ...statusPatterns.map(({ regex }, i) => ({ name: `status ${i + 1}`, regex })),
+  ...reasonPatterns.map((regex, i) => ({ name: `reasons ${i + 1}`, regex })),
+  ...codePatterns.map((regex, i) => ({ name: `codes ${i + 1}`, regex })),
+  ...providerHints.map(({ provider, regex }) => ({ name: `provider ${provider}`, regex })),
+  { name: "GCP permission", regex: gcpPermission },
+  { name: "AWS action", regex: awsAction },
+  { name: "Azure action", regex: azureAction },
+  ...principalPatterns.map((regex, i) => ({ name: `principals ${i + 1}`, regex })),
+  { name: "URL", regex: urlPattern },
+];
 
 /**
  * Text every match of these patterns holds (`needle`, matched as the pattern matches it) at most `reach`

@@ -1,9 +1,10 @@
-// The Faultline site: sources in site/, entries from knowledge/, static output in dist/.
+// The Faultline site: sources in site/, entries from knowledge/ (and the folders of FAULTLINE_KB,
+// stacked on it as layers), static output in dist/.
 // FAULTLINE_BASE hosts it under a sub-path (/faultline/), FAULTLINE_SITE is its public origin (for
 // the sitemap), FAULTLINE_REPO_URL is where "edit this entry" links point.
 import { defineConfig } from "astro/config";
 import { normaliseBase } from "./site/lib/base-path.ts";
-import { astroOnly, cacheDir, knowledgeDir, outDir } from "./site/lib/build-settings.ts";
+import { astroOnly, cacheDir, knowledgeLayers, outDir } from "./site/lib/build-settings.ts";
 import { faultline } from "./site/integrations/faultline.ts";
 
 const base = normaliseBase(process.env.FAULTLINE_BASE);
@@ -33,5 +34,5 @@ export default defineConfig({
     // The matcher worker imports the engine; ES workers keep its chunks shared with the page.
     worker: { format: "es" },
   },
-  integrations: astroOnly ? [] : [faultline({ knowledgeDir })],
+  integrations: astroOnly ? [] : [faultline({ knowledgeLayers })],
 });

@@ -203,6 +203,31 @@ async function adversarialFigures(): Promise<Record<string, number | string>> {
   return { pastes: seeds.length, worstMs: worst.ms, worstSeed: worst.seed };
 }
 
+/**
+ * The CLI's cold start: `faultline match` on the 2.3 KB paste with the built-in knowledge, a new
+ * process each run, alternated with `node -e 0` (the floor any Node CLI pays) so both see the same load.
+ */
+function cliColdStartFigures(runs = 21): Record<string, number> {
+  const bin = path.join(root, "engine/bin/faultline.js");
+  const pasteFile = path.join(os.tmpdir(), "faultline-bench-paste.txt");
+  execFileSync(process.execPath, ["-e", `require("fs").writeFileSync(${JSON.stringify(pasteFile)}, ${JSON.stringify(gcp403Paste)})`]);
+  const time = (args: string[]): number => {
+    const start = performance.now();
+    const result = spawnSync(process.execPath, args, { encoding: "utf8" });
+    if (result.status !== 0) throw new Error(`node ${args.join(" ")} exited ${result.status}: ${result.stderr}`);
+    return performance.now() - start;
+  };
+  const cli: number[] = [];
+  const node: number[] = [];
+  time([bin, "match", pasteFile]); // warm the disk cache
+  for (let i = 0; i < runs; i++) {
+    cli.push(time([bin, "match", pasteFile]));
+    node.push(time(["-e", "0"]));
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+  return { runs, cliMedianMs: median(cli), nodeMedianMs: median(node), ratio: median(cli) / median(node), cliBestMs: Math.min(...cli), nodeBestMs: Math.min(...node) };
+}
+
 /** Wall time and peak memory of one command, from GNU time. */
 function measured(args: string[], env: Record<string, string>): { seconds: number; peakMb: number } {
   const result = spawnSync("/usr/bin/time", ["-f", "%e %M", ...args], { cwd: root, env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 64 << 20 });
@@ -258,7 +283,7 @@ function matcherBytes(): Record<string, number> | undefined {
 }
 
 async function main(): Promise<void> {
-  // `npm run bench -- match scan` runs only those sections (match, scan, adversarial, site, bytes).
+  // `npm run bench -- match scan` runs only those sections (match, cli, scan, adversarial, site, bytes).
   const only = process.argv.slice(2);
   const wants = (section: string): boolean => only.length === 0 || only.includes(section);
   const rows: Array<Record<string, unknown>> = [];
@@ -276,6 +301,13 @@ async function main(): Promise<void> {
     rows.push({ knowledgeBase: label, indexed, exhaustive: all, speedup: ratio });
   }
   if (wants("match")) figures["match"] = rows;
+
+  if (wants("cli")) {
+    console.log("\nCLI cold start: faultline match on the 2.3 KB paste with the built-in knowledge, vs node -e 0 (medians, alternated)");
+    const cli = cliColdStartFigures();
+    console.log(`faultline match ${cli["cliMedianMs"]?.toFixed(0)} ms (best ${cli["cliBestMs"]?.toFixed(0)}), node -e 0 ${cli["nodeMedianMs"]?.toFixed(0)} ms (best ${cli["nodeBestMs"]?.toFixed(0)}): ${cli["ratio"]?.toFixed(2)}x node -e 0 over ${cli["runs"]} runs`);
+    figures["cliColdStart"] = cli;
+  }
 
   if (wants("scan")) {
     console.log("\nscan (1,000 synthetic entries) vs grep -F -i -f with the same literals");

@@ -1,12 +1,12 @@
 /**
- * `npm run audit`: npm audit of the runtime dependencies, failing on high or critical findings. A
+ * `npm run audit`: npm audit of the engine package's runtime dependencies (what installing `faultline` brings), failing on high or critical findings. A
  * registry without the audit endpoint cannot give a verdict: that is said loudly and is not a pass,
  * and FAULTLINE_REQUIRE_AUDIT=1 (for CI on a registry that has the endpoint) makes it a failure.
  */
 import { spawnSync } from "node:child_process";
 import { auditVerdict } from "./audit-verdict.js";
 
-const result = spawnSync("npm", ["audit", "--omit=dev", "--json", "--fetch-retries=0", "--fetch-timeout=30000"], { encoding: "utf8", maxBuffer: 64 << 20 });
+const result = spawnSync("npm", ["audit", "--workspace", "faultline", "--omit=dev", "--json", "--fetch-retries=0", "--fetch-timeout=30000"], { encoding: "utf8", maxBuffer: 64 << 20 });
 let report: Record<string, unknown>;
 try {
   report = JSON.parse(result.stdout) as Record<string, unknown>;

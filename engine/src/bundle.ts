@@ -20,11 +20,28 @@ export interface BundleEntry {
   readonly related: readonly string[];
   readonly updated: string;
   readonly triggers: Condition;
+  /** Name of the layer the entry came from (see `Bundle.layers`). */
+  readonly layer?: string | undefined;
+  /** The entry's markdown file, for entries compiled from a local folder. */
+  readonly file?: string | undefined;
+}
+
+/** Where a layer of knowledge comes from, and where its entries are published. */
+export interface LayerInfo {
+  /** "built-in", or the folder or file the layer was read from as it was given. */
+  readonly name: string;
+  readonly version?: string | undefined;
+  /** The date of the layer's newest entry review, YYYY-MM-DD. */
+  readonly date?: string | undefined;
+  /** The published site of the layer's entries; an entry's page is `${site}entries/ID/`. */
+  readonly site?: string | undefined;
 }
 
 /** A compiled knowledge base. */
 export interface Bundle {
   readonly format: typeof bundleFormat;
+  /** The layers the entries came from, lowest first; a later layer's entry replaced an earlier one of the same id. */
+  readonly layers?: readonly LayerInfo[] | undefined;
   readonly entries: readonly BundleEntry[];
 }
 

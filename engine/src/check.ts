@@ -2,21 +2,36 @@
  * `faultline check`: every problem of a knowledge base at once. Loading problems, then the checks
  * across entries (duplicate ids, missing related ids, shared examples), the linear-time proof of every
  * trigger regex, then the self-test: each example must rank its own entry first and each
- * counterexample must not.
+ * counterexample must not. Folders are checked as layers on top of `base` (the built-in knowledge, a
+ * team's bundles): examples run against the whole stack, and an entry that replaces one below it is
+ * reported as a notice.
  */
-import type { Bundle } from "./bundle.js";
-import { compileBundle, leavesOf } from "./compile.js";
+import type { Bundle, LayerInfo } from "./bundle.js";
+import { compileBundle, leavesOf, newestReview } from "./compile.js";
+import { stackLayers, type Replacement } from "./layers.js";
 import { formatField, loadKnowledge, type LoadedEntry } from "./load.js";
 import { match } from "./match.js";
 import { KnowledgeProblem, sortProblems } from "./problem.js";
 import { proveLinear } from "./regex-safety.js";
 
+/** A checked entry with the layer it forms part of. */
+export interface CheckedEntry extends LoadedEntry {
+  readonly layer: string;
+}
+
 /** What `checkKnowledge` found. */
 export interface CheckResult {
-  readonly entries: readonly LoadedEntry[];
-  /** Compiled from the entries that loaded, even when others have problems. */
+  /** The entries of the checked folders that stand in the stack (none replaced by a later folder). */
+  readonly entries: readonly CheckedEntry[];
+  /** The whole stack (base, then every folder), compiled from the entries that loaded, even when others have problems. */
   readonly bundle: Bundle;
   readonly problems: readonly KnowledgeProblem[];
+  /** Things an author should know that are not wrong: an entry replacing one of a lower layer. */
+  readonly notices: readonly KnowledgeProblem[];
+  /** The entries of lower layers that the checked folders replaced. */
+  readonly replacements: readonly Replacement[];
+  /** How many entries of the checked folders are valid on their own, duplicates included. */
+  readonly validEntries: number;
   /** How many examples and counterexamples ran. */
   readonly examplesRun: number;
 }
@@ -27,13 +42,20 @@ export interface CheckOptions {
   readonly examples?: boolean;
   /** The time examples are matched at (JWT expiry). */
   readonly now?: number;
+  /** The layers below the checked folders. */
+  readonly base?: Bundle | undefined;
+  /** The name of each folder's layer, in order; by default the folder as given. */
+  readonly layerNames?: readonly string[] | undefined;
+  /** What each folder's layer says about itself (version, site), in order. */
+  readonly layers?: ReadonlyArray<Partial<LayerInfo> | undefined> | undefined;
 }
 
 function at(entry: LoadedEntry, field: Array<string | number>, message: string, hint?: string): KnowledgeProblem {
   return new KnowledgeProblem({ file: entry.file, ...entry.locate(field), field: formatField(field), message, hint });
 }
 
-function crossEntryProblems(entries: readonly LoadedEntry[]): KnowledgeProblem[] {
+/** Duplicate ids within one folder: a folder is one layer, so it cannot replace its own entries. */
+function duplicateProblems(entries: readonly LoadedEntry[]): KnowledgeProblem[] {
   const problems: KnowledgeProblem[] = [];
   const firstById = new Map<string, LoadedEntry>();
   for (const entry of entries) {
@@ -41,12 +63,22 @@ function crossEntryProblems(entries: readonly LoadedEntry[]): KnowledgeProblem[]
     if (first) problems.push(at(entry, ["id"], `duplicate id "${entry.meta.id}", already used by ${first.file}`, "ids must be unique"));
     else firstById.set(entry.meta.id, entry);
   }
+  return problems;
+}
+
+function relatedProblems(entries: readonly LoadedEntry[], known: ReadonlySet<string>, layered: boolean): KnowledgeProblem[] {
+  const problems: KnowledgeProblem[] = [];
   for (const entry of entries) {
     entry.meta.related.forEach((id, i) => {
-      if (!firstById.has(id)) problems.push(at(entry, ["related", i], `related entry "${id}" does not exist`, "use the id of an entry in this folder"));
+      if (!known.has(id)) problems.push(at(entry, ["related", i], `related entry "${id}" does not exist`, `use the id of an entry in this folder${layered ? " or a layer below it" : ""}`));
       if (id === entry.meta.id) problems.push(at(entry, ["related", i], "an entry cannot be related to itself"));
     });
   }
+  return problems;
+}
+
+function sharedExampleProblems(entries: readonly LoadedEntry[]): KnowledgeProblem[] {
+  const problems: KnowledgeProblem[] = [];
   const exampleOwner = new Map<string, LoadedEntry>();
   for (const entry of entries) {
     entry.meta.examples.forEach((example, i) => {
@@ -103,22 +135,49 @@ async function exampleProblems(entry: LoadedEntry, bundle: Bundle, now: number |
   return problems;
 }
 
-/** Loads and checks a knowledge directory, returning every problem at once. */
-export async function checkKnowledge(dir: string, options: CheckOptions = {}): Promise<CheckResult> {
-  const loaded = await loadKnowledge(dir);
-  const regexes = await regexProblems(loaded.entries);
-  const problems = [...loaded.problems, ...crossEntryProblems(loaded.entries), ...regexes.problems];
-  // The first entry of each id; later duplicates are reported above and left out of the bundle, and so
-  // are entries whose regex failed the proof: their examples could stall the self-test.
-  const seen = new Set<string>();
-  const unique = loaded.entries.filter((e) => !seen.has(e.meta.id) && Boolean(seen.add(e.meta.id)) && !regexes.unproven.has(e));
-  const bundle = compileBundle(unique.map((e) => e.meta));
+/** One checked folder: its entries that can take part in matching, compiled as a layer. */
+interface FolderLayer {
+  readonly entries: readonly CheckedEntry[];
+  readonly bundle: Bundle;
+}
+
+/** Loads and checks knowledge folders (each a layer, lowest first, on top of `options.base`), returning every problem at once. */
+export async function checkKnowledge(dirs: string | readonly string[], options: CheckOptions = {}): Promise<CheckResult> {
+  const folders = typeof dirs === "string" ? [dirs] : dirs;
+  const problems: KnowledgeProblem[] = [];
+  const layers: FolderLayer[] = [];
+  const loadedAll: LoadedEntry[] = [];
+  for (const [i, dir] of folders.entries()) {
+    const loaded = await loadKnowledge(dir);
+    const regexes = await regexProblems(loaded.entries);
+    problems.push(...loaded.problems, ...duplicateProblems(loaded.entries), ...regexes.problems);
+    loadedAll.push(...loaded.entries);
+    // The first entry of each id; later duplicates are reported above and left out of the bundle, and so
+    // are entries whose regex failed the proof: their examples could stall the self-test.
+    const seen = new Set<string>();
+    const name = options.layerNames?.[i] ?? dir;
+    const entries = loaded.entries
+      .filter((e) => !seen.has(e.meta.id) && Boolean(seen.add(e.meta.id)) && !regexes.unproven.has(e))
+      .map((e): CheckedEntry => ({ ...e, layer: name }));
+    const files = new Map(entries.map((e) => [e.meta.id, e.file]));
+    const layer: LayerInfo = { ...options.layers?.[i], name, date: options.layers?.[i]?.date ?? newestReview(entries.map((e) => e.meta)) };
+    layers.push({ entries, bundle: compileBundle(entries.map((e) => e.meta), { layer, fileOf: (id) => files.get(id) }) });
+  }
+  const stacked = stackLayers([...(options.base ? [options.base] : []), ...layers.map((l) => l.bundle)]);
+  const standing = new Set(stacked.bundle.entries.map((e) => `${e.layer}\0${e.id}`));
+  const checked = layers.flatMap((l) => l.entries).filter((e) => standing.has(`${e.layer}\0${e.meta.id}`));
+  const byLayerAndId = new Map(layers.flatMap((l) => l.entries).map((e) => [`${e.layer}\0${e.meta.id}`, e]));
+  const notices = stacked.replacements.flatMap(({ id, layer, replaced }) => {
+    const entry = byLayerAndId.get(`${layer}\0${id}`);
+    return entry ? [at(entry, ["id"], `notice: replaces the entry "${id}" of the layer ${replaced}`)] : [];
+  });
+  problems.push(...relatedProblems(checked, new Set(stacked.bundle.entries.map((e) => e.id)), options.base !== undefined || folders.length > 1), ...sharedExampleProblems(loadedAll));
   let examplesRun = 0;
   if (options.examples !== false) {
-    for (const entry of unique) {
-      problems.push(...(await exampleProblems(entry, bundle, options.now)));
+    for (const entry of checked) {
+      problems.push(...(await exampleProblems(entry, stacked.bundle, options.now)));
       examplesRun += entry.meta.examples.length + entry.meta.counterexamples.length;
     }
   }
-  return { entries: loaded.entries, bundle, problems: sortProblems(problems), examplesRun };
+  return { entries: checked, bundle: stacked.bundle, problems: sortProblems(problems), notices: sortProblems(notices), replacements: stacked.replacements, validEntries: loadedAll.length, examplesRun };
 }

@@ -1,10 +1,19 @@
 /** Compiles validated entries to a bundle, and a bundle to json-rules-engine rules. */
 import type { RuleProperties, TopLevelCondition } from "json-rules-engine";
-import { bundleFormat, type Bundle, type BundleEntry } from "./bundle.js";
+import { bundleFormat, type Bundle, type BundleEntry, type LayerInfo } from "./bundle.js";
 import type { Condition, EntryMeta, FactCondition } from "./schema.js";
 
+/** What a compiled bundle says about where its entries come from. */
+export interface CompileOptions {
+  /** The layer the entries form; each entry is marked with its name. */
+  readonly layer?: LayerInfo | undefined;
+  /** The markdown file of an entry, by id, for entries of a local folder. */
+  readonly fileOf?: ((id: string) => string | undefined) | undefined;
+}
+
 /** Compiles validated entries into a bundle, sorted by id so that builds are reproducible. */
-export function compileBundle(entries: readonly EntryMeta[]): Bundle {
+export function compileBundle(entries: readonly EntryMeta[], options: CompileOptions = {}): Bundle {
+  const { layer, fileOf } = options;
   const compiled: BundleEntry[] = [...entries]
     .sort((a, b) => a.id.localeCompare(b.id))
     .map((e) => ({
@@ -19,8 +28,15 @@ export function compileBundle(entries: readonly EntryMeta[]): Bundle {
       related: e.related,
       updated: e.updated,
       triggers: e.triggers,
+      ...(layer ? { layer: layer.name } : {}),
+      ...(fileOf?.(e.id) ? { file: fileOf(e.id) } : {}),
     }));
-  return { format: bundleFormat, entries: compiled };
+  return layer ? { format: bundleFormat, layers: [layer], entries: compiled } : { format: bundleFormat, entries: compiled };
+}
+
+/** The date of the newest review among entries (YYYY-MM-DD), the date a layer of them is as current as. */
+export function newestReview(entries: readonly Pick<EntryMeta, "updated">[]): string | undefined {
+  return entries.reduce<string | undefined>((newest, e) => (newest === undefined || e.updated > newest ? e.updated : newest), undefined);
 }
 
 /** json-rules-engine wants all/any/not at the top; a lone fact condition is wrapped in `all`. */

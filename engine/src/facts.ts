@@ -80,10 +80,13 @@ const knownCodes = [
   "AuthenticationFailed", "InvalidAuthenticationToken", "InvalidAuthenticationTokenTenant", "ExpiredAuthenticationToken",
   "LinkedAuthorizationFailed", "RoleAssignmentExists", "CredentialUnavailableError", "CredentialUnavailableException", "ClientAuthenticationError",
   "InvalidAuthenticationTokenAudience", "AuthorizationFailure", "InsufficientAccountPermissions",
+  "KeyBasedAuthenticationNotPermitted", "ForbiddenByFirewall", "ForbiddenByPolicy", "ForbiddenByRbac", "ForbiddenByConnection",
+  "SubscriptionNotFound", "Authorization_RequestDenied", "LinkedAccessCheckFailed",
 ];
 const oauthErrors = [
   "invalid_grant", "invalid_client", "unauthorized_client", "invalid_scope", "invalid_token", "insufficient_scope",
   "invalid_request", "access_denied", "unsupported_grant_type", "invalid_target", "interaction_required", "invalid_rapt",
+  "consent_required",
 ];
 
 const statusWords =

@@ -5,12 +5,9 @@
  */
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import matter from "gray-matter";
-import { toString as mdastToString } from "mdast-util-to-string";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+import type { Document, LineCounter } from "yaml";
 import type { ZodIssue } from "zod";
+import { markdownTools, type MarkdownTools } from "./markdown-tools.js";
 import { KnowledgeProblem } from "./problem.js";
 import { conditionBranches, entrySchema, requiredSections, type EntryMeta } from "./schema.js";
 
@@ -53,11 +50,11 @@ function locator(doc: Document, lines: LineCounter, firstLine: number) {
   };
 }
 
-function locateKey(doc: Document, lines: LineCounter, firstLine: number, parent: FieldPath, key: string) {
+function locateKey({ yaml }: MarkdownTools, doc: Document, lines: LineCounter, firstLine: number, parent: FieldPath, key: string) {
   const map = parent.length === 0 ? doc.contents : doc.getIn(parent, true);
-  if (isMap(map)) {
-    const pair = map.items.find((item) => isScalar(item.key) && item.key.value === key);
-    const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
+  if (yaml.isMap(map)) {
+    const pair = map.items.find((item) => yaml.isScalar(item.key) && item.key.value === key);
+    const range = pair && yaml.isScalar(pair.key) ? pair.key.range : undefined;
     if (range) {
       const pos = lines.linePos(range[0]);
       return { line: pos.line + firstLine - 1, column: pos.col };
@@ -95,12 +92,9 @@ function messageFor(issue: ZodIssue): string {
   return issue.message;
 }
 
-// One frozen processor for every file: building a unified pipeline per entry cost more than parsing.
-const markdown = unified().use(remarkParse).freeze();
-
-function checkSections(file: string, body: string, bodyLine: number): KnowledgeProblem[] {
-  const tree = markdown.parse(body);
-  const headings = tree.children.filter((node) => node.type === "heading" && node.depth === 2).map((node) => mdastToString(node).trim());
+function checkSections(tools: MarkdownTools, file: string, body: string, bodyLine: number): KnowledgeProblem[] {
+  const tree = tools.parseMarkdown(body);
+  const headings = tree.children.filter((node) => node.type === "heading" && node.depth === 2).map((node) => tools.textOf(node).trim());
   const missing = requiredSections.filter((section) => !headings.some((h) => h.toLowerCase() === section.toLowerCase()));
   return missing.map(
     (section) =>
@@ -115,8 +109,19 @@ function checkSections(file: string, body: string, bodyLine: number): KnowledgeP
   );
 }
 
+/** What parsing one entry's source gave. */
+export interface ParsedEntry {
+  readonly entry?: LoadedEntry;
+  readonly problems: KnowledgeProblem[];
+}
+
 /** Parses one entry's source; `file` is the path printed in problems. */
-export function parseEntry(file: string, source: string): { entry?: LoadedEntry; problems: KnowledgeProblem[] } {
+export async function parseEntry(file: string, source: string): Promise<ParsedEntry> {
+  return parseEntryWith(await markdownTools(), file, source);
+}
+
+function parseEntryWith(tools: MarkdownTools, file: string, source: string): ParsedEntry {
+  const { matter, yaml } = tools;
   const problems: KnowledgeProblem[] = [];
   // Any options turn off gray-matter's cache; the no-op engine leaves YAML parsing to `yaml`, which keeps positions.
   const split = matter(source, { engines: { yaml: { parse: () => ({}), stringify: () => "" } } });
@@ -127,8 +132,8 @@ export function parseEntry(file: string, source: string): { entry?: LoadedEntry;
   const firstLine = source.slice(0, source.indexOf(split.matter)).split("\n").length;
   const bodyStart = source.length - split.content.length;
   const bodyLine = source.slice(0, bodyStart).split("\n").length;
-  const lines = new LineCounter();
-  const doc = parseDocument(split.matter, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const lines = new yaml.LineCounter();
+  const doc = yaml.parseDocument(split.matter, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   for (const error of doc.errors) {
     const pos = lines.linePos(error.pos[0]);
     problems.push(
@@ -147,7 +152,7 @@ export function parseEntry(file: string, source: string): { entry?: LoadedEntry;
     for (const issue of flattenIssues(parsed.error.issues, data)) {
       if (issue.code === "unrecognized_keys") {
         for (const key of issue.keys) {
-          const pos = locateKey(doc, lines, firstLine, issue.path, key);
+          const pos = locateKey(tools, doc, lines, firstLine, issue.path, key);
           problems.push(new KnowledgeProblem({ file, ...pos, field: formatField([...issue.path, key]), message: `unknown field "${key}"`, hint: hintFor(issue) }));
         }
         continue;
@@ -161,7 +166,7 @@ export function parseEntry(file: string, source: string): { entry?: LoadedEntry;
   if (typeof rawId === "string" && rawId !== expectedId) {
     problems.push(new KnowledgeProblem({ file, ...locate(["id"]), field: "id", message: `id "${rawId}" differs from the file name "${expectedId}.md"`, hint: `rename the file or set id: ${expectedId}` }));
   }
-  problems.push(...checkSections(file, split.content, bodyLine));
+  problems.push(...checkSections(tools, file, split.content, bodyLine));
   // An id that differs from the file name is reported, but the entry still takes part in the checks
   // across entries, so a duplicate id is reported too.
   const blocking = problems.filter((p) => p.field !== "id");
@@ -177,13 +182,14 @@ export async function listEntryFiles(dir: string): Promise<string[]> {
 
 /** Loads every entry of a knowledge directory, collecting all problems instead of stopping. */
 export async function loadKnowledge(dir: string): Promise<LoadResult> {
+  const tools = await markdownTools();
   const files = await listEntryFiles(dir);
   const sources = await Promise.all(files.map((file) => readFile(file, "utf8")));
   const entries: LoadedEntry[] = [];
   const problems: KnowledgeProblem[] = [];
   for (const [i, file] of files.entries()) {
     const shown = path.relative(process.cwd(), file) || file;
-    const result = parseEntry(shown, sources[i] ?? "");
+    const result = parseEntryWith(tools, shown, sources[i] ?? "");
     if (result.entry) entries.push(result.entry);
     problems.push(...result.problems);
   }

@@ -6,6 +6,7 @@ import { describeMissing, nearMissHeld, tally, toReason, type EvaluatedCondition
 import { extractFacts, type Evidence, type Facts } from "./facts.js";
 import { containsPhrase, matchesRegex, textOperatorSpans, textOperatorsFor, type TextOperators } from "./operators.js";
 import { buildRuleIndex, candidates, phraseAbsence, presentKeys, type RuleIndex } from "./rule-index.js";
+import { indexFits, restoreRuleIndex, type RuleIndexData } from "./rule-index-data.js";
 import type { FoundSecret } from "./tokens.js";
 
 /** Pastes longer than this are cut before matching; the report says so. */
@@ -17,6 +18,8 @@ export interface Match {
   readonly title: string;
   readonly summary: string;
   readonly provider: string;
+  /** The knowledge layer the entry came from ("built-in", or a team's folder or bundle). */
+  readonly layer?: string | undefined;
   readonly score: number;
   /** 0 to 1: how much evidence backs the match, for display. */
   readonly confidence: number;
@@ -29,6 +32,8 @@ export interface NearMiss {
   readonly id: string;
   readonly title: string;
   readonly summary: string;
+  /** The knowledge layer the entry came from. */
+  readonly layer?: string | undefined;
   /** Share of the trigger's weight that held, 0 to 1. */
   readonly held: number;
   readonly why: readonly Reason[];
@@ -70,6 +75,12 @@ interface Compiled {
 }
 
 const compiled = new WeakMap<Bundle, Compiled>();
+const prebuilt = new WeakMap<Bundle, RuleIndexData>();
+
+/** Gives a bundle the index computed for it ahead of time; ignored when the data belongs to another bundle. */
+export function usePrebuiltIndex(bundle: Bundle, data: RuleIndexData): void {
+  if (indexFits(data, bundle) && !compiled.has(bundle)) prebuilt.set(bundle, data);
+}
 
 function resolvePath(value: unknown, path: string): unknown {
   let current = value;
@@ -83,9 +94,10 @@ function resolvePath(value: unknown, path: string): unknown {
 function compile(bundle: Bundle): Compiled {
   let result = compiled.get(bundle);
   if (!result) {
+    const data = prebuilt.get(bundle);
     result = {
       rules: new Array<Rule | undefined>(bundle.entries.length),
-      index: buildRuleIndex(bundle),
+      index: data ? restoreRuleIndex(data) : buildRuleIndex(bundle),
       byId: new Map(bundle.entries.map((e) => [e.id, e])),
     };
     compiled.set(bundle, result);
@@ -151,6 +163,7 @@ export async function match(bundle: Bundle, input: string, options: MatchOptions
       title: entry.title,
       summary: entry.summary,
       provider: entry.provider,
+      ...(entry.layer === undefined ? {} : { layer: entry.layer }),
       score: t.held,
       confidence: confidenceOf(t.held),
       why: heldReasons(t.heldLeaves, facts.text, evidence, operators, extracted.secrets),
@@ -174,6 +187,7 @@ export async function match(bundle: Bundle, input: string, options: MatchOptions
       id: entry.id,
       title: entry.title,
       summary: entry.summary,
+      ...(entry.layer === undefined ? {} : { layer: entry.layer }),
       held,
       why,
       missing,

@@ -7,7 +7,7 @@
  * only skips rules that provably can neither hold nor be reported as near misses, so indexed and
  * exhaustive matching give the same results.
  */
-import { foldLiteral, LiteralMatcher, type DenseLiteralMatcher } from "./aho-corasick.js";
+import { AdaptiveLiteralMatcher, foldLiteral, LiteralMatcher } from "./aho-corasick.js";
 import type { Bundle, BundleEntry } from "./bundle.js";
 import { leavesOf } from "./compile.js";
 import { nearMissFacts } from "./explain.js";
@@ -23,7 +23,7 @@ const scalarFacts = ["httpStatus", "status", "jwtExpired", "jwtAudienceHasPath",
 
 /** The compiled index of one bundle. */
 export interface RuleIndex {
-  readonly literals: LiteralMatcher | DenseLiteralMatcher;
+  readonly literals: AdaptiveLiteralMatcher;
   /** Entry positions (in bundle order) whose gate contains the key. */
   readonly byKey: ReadonlyMap<string, readonly number[]>;
   /** Entries without a gate: always evaluated. */
@@ -125,6 +125,10 @@ export function literalUnion(source: string): { strings: string[]; anchored: boo
         if (!inner || body[at] !== ")") return undefined;
         at++;
         atom = inner;
+      } else if (ch === "\\" && (body[at + 1] === "b" || body[at + 1] === "B")) {
+        // A word boundary matches no text: the strings stay what the rest of the sequence makes them.
+        atom = [""];
+        at += 2;
       } else if (ch === "\\") {
         const escaped = body[at + 1] ?? "";
         if (!/[.\-\/\\()[\]{}*+?^$|:"'#@,=_ ]/.test(escaped)) return undefined;
@@ -182,10 +186,57 @@ function foldSafe(folded: string): string {
   return folded.replace(/^[nrt]/, "").replace(/\\+$/, "");
 }
 
-/** Folded literals, one per alternative, of which any text the regex matches holds at least one. */
+/**
+ * The strings of an unquantified group of plain alternatives in the sequence, such as
+ * `(?:TF400813|VS30063)` or `(?:65001|90094)`, of which every match of the sequence holds one: the
+ * group whose shortest string is longest, when that is at least 3 characters. Undefined without one.
+ */
+export function groupLiterals(sequence: string): string[] | undefined {
+  let best: string[] | undefined;
+  let bestShortest = 2;
+  for (let i = 0; i < sequence.length; i++) {
+    const ch = sequence[i];
+    if (ch === "\\") {
+      i++;
+      continue;
+    }
+    if (ch === "[") {
+      for (i++; i < sequence.length && sequence[i] !== "]"; i++) if (sequence[i] === "\\") i++;
+      continue;
+    }
+    if (ch !== "(") continue;
+    let depth = 0;
+    let end = i;
+    for (; end < sequence.length; end++) {
+      const c = sequence[end];
+      if (c === "\\") end++;
+      else if (c === "(") depth++;
+      else if (c === ")" && --depth === 0) break;
+    }
+    const quantified = /^[*+?{]/.test(sequence.slice(end + 1, end + 2));
+    const inner = sequence.slice(i + (sequence.startsWith("(?:", i) ? 3 : 1), end);
+    const union = quantified || sequence.startsWith("(?", i) && !sequence.startsWith("(?:", i) ? undefined : literalUnion(inner);
+    const strings = union?.strings.map((s) => foldSafe(foldLiteral(s)));
+    const shortest = strings && strings.length > 0 ? Math.min(...strings.map((s) => s.length)) : 0;
+    if (strings && shortest > bestShortest) {
+      best = strings;
+      bestShortest = shortest;
+    }
+    // Groups inside this one are alternatives or optional: only whole top-level groups are promised.
+    i = end;
+  }
+  return best;
+}
+
+/** Folded literals, one set per alternative, of which any text the regex matches holds at least one. */
 function textRegexKeys(source: string): string[] | undefined {
   const union = literalUnion(source);
-  const literals = union ? union.strings.map((s) => foldSafe(foldLiteral(s))) : splitTopLevel(source).map((part) => foldSafe(requiredLiteral(part) ?? ""));
+  const literals = union
+    ? union.strings.map((s) => foldSafe(foldLiteral(s)))
+    : splitTopLevel(source).flatMap((part) => {
+        const required = requiredLiteral(part);
+        return required !== undefined ? [foldSafe(required)] : (groupLiterals(part) ?? [""]);
+      });
   return literals.every((l) => l.length >= 3) ? [...new Set(literals)] : undefined;
 }
 
@@ -261,8 +312,12 @@ function literalKeys(leaf: FactCondition): string[] | undefined {
   // A null value stands for a fact the line lacks: no literal promises it.
   if (!positive || leaf.path !== undefined || raw.includes(null)) return undefined;
   const values = raw.map(String);
-  // Permissions are copied from the text as written, so what their regex requires is in the text too.
-  if (leaf.fact === "reasons" || leaf.fact === "codes" || leaf.fact === "permissions") return leafKeys(leaf);
+  // Reasons, codes and permissions are copied from the text as written, so what their regex requires
+  // (the whole value of an anchored union, else its required run) is in the text too.
+  if (leaf.fact === "reasons" || leaf.fact === "codes" || leaf.fact === "permissions") {
+    const required = leaf.operator === "matchesRegex" && typeof leaf.value === "string" ? requiredLiteral(leaf.value) : undefined;
+    return leafKeys(leaf) ?? (required === undefined ? undefined : [`${leaf.fact}:${foldSafe(required)}`]);
+  }
   if (leaf.fact === "urls" && leaf.operator === "matchesRegex" && typeof leaf.value === "string") return urlLiteralKeys(leaf.value);
   if (leaf.fact === "status") {
     const camel = (v: string) => v.toLowerCase().replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
@@ -323,6 +378,9 @@ function addTo(map: Map<string, number[]>, key: string, position: number): void 
   }
 }
 
+/** Cells of the dense literal table at most: it is faster per character; past a few million cells (thousands of entries) memory wins. */
+export const denseLimit = 4 * 1024 * 1024;
+
 /** Builds the index of a bundle. */
 export function buildRuleIndex(bundle: Bundle): RuleIndex {
   const byKey = new Map<string, number[]>();
@@ -348,9 +406,7 @@ export function buildRuleIndex(bundle: Bundle): RuleIndex {
   const texts = keys.map((key) => key.slice(5));
   // The same strings as the matcher's literals: at 10,000 entries a second copy costs megabytes.
   const phrases = new Set(texts.filter((_text, i) => phraseKeys.has(keys[i] as string)));
-  const sparse = new LiteralMatcher(texts);
-  // Dense is faster per character; past a few million cells (thousands of entries) memory wins.
-  const literals = sparse.dense(4 * 1024 * 1024) ?? sparse;
+  const literals = new AdaptiveLiteralMatcher(new LiteralMatcher(texts), denseLimit);
   return { literals, byKey, always, nearByKey, nearAlways, phrases };
 }
 

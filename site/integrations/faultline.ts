@@ -10,7 +10,7 @@ import type { AstroIntegration } from "astro";
 import { joinBase } from "../lib/base-path.ts";
 import { bundleFileName } from "../lib/bundle-file.ts";
 import { handOverEntries } from "../lib/entries.ts";
-import type { Bundle } from "../../engine/src/index.ts";
+import type { Bundle } from "faultline";
 import { contentTypeOf } from "../server/content-types.ts";
 import { resolveRequestPath } from "../server/static-server.ts";
 import { compileLeniently, passKnowledgeGate } from "./knowledge-gate.ts";
@@ -21,13 +21,13 @@ import { buildSearchIndex } from "./search-index.ts";
 
 /** Options of the Faultline integration. */
 export interface FaultlineOptions {
-  /** The knowledge folder, relative to the project root. */
-  readonly knowledgeDir: string;
+  /** The knowledge folders, lowest layer first, relative to the project root or absolute. */
+  readonly knowledgeLayers: readonly string[];
 }
 
 /** The Faultline integration: knowledge gate, bundle file and search index. */
 export function faultline(options: FaultlineOptions): AstroIntegration {
-  let knowledgeDir = options.knowledgeDir;
+  let layers = options.knowledgeLayers;
   // Only the bundle outlives the gate: loaded entries hold their parsed YAML, for line numbers.
   let bundle: Bundle | undefined;
   return {
@@ -36,15 +36,17 @@ export function faultline(options: FaultlineOptions): AstroIntegration {
       // The check runs first, before Astro builds anything, so a broken knowledge base fails in
       // seconds with every problem listed.
       "astro:config:setup": async ({ config, command }) => {
-        knowledgeDir = fileURLToPath(new URL(`${options.knowledgeDir.replace(/\/?$/, "/")}`, config.root));
+        const root = fileURLToPath(config.root);
+        // Named as given (the CLI names layers that way too), read from the project root.
+        layers = options.knowledgeLayers.map((dir) => (path.isAbsolute(dir) ? dir : path.relative(process.cwd(), path.join(root, dir)) || "."));
         if (command !== "build") return;
-        const gate = await passKnowledgeGate(knowledgeDir);
+        const gate = await passKnowledgeGate(layers);
         // Rendering starts now, on other threads, and runs while Astro bundles and builds pages.
         handOverEntries(gate.entries, renderAll(gate.entries.map((entry) => ({ id: entry.meta.id, body: entry.body })), config.base));
         bundle = gate.bundle;
       },
       "astro:build:start": ({ logger }) => {
-        if (bundle) logger.info(`knowledge check passed: ${bundle.entries.length} entr${bundle.entries.length === 1 ? "y" : "ies"}`);
+        if (bundle) logger.info(`knowledge check passed: ${bundle.entries.length} entr${bundle.entries.length === 1 ? "y" : "ies"} from ${bundle.layers?.map((layer) => layer.name).join(" < ")}`);
       },
       // In development the bundle is compiled on each request, so edited entries show up at once.
       "astro:server:setup": ({ server, logger }) => {
@@ -62,7 +64,7 @@ export function faultline(options: FaultlineOptions): AstroIntegration {
             return;
           }
           if (url !== bundlePath) return next();
-          compileLeniently(knowledgeDir).then(
+          compileLeniently(layers).then(
             ({ bundle, problems }) => {
               for (const problem of problems) logger.warn(problem.format());
               res.setHeader("Content-Type", "application/json");

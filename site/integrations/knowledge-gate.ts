@@ -3,7 +3,7 @@
  * examples (that is the check's job, and it is slow), failing with the same one-line messages.
  */
 import path from "node:path";
-import { checkKnowledge, type Bundle, type KnowledgeProblem, type LoadedEntry } from "../../engine/src/index.ts";
+import { builtinLayerName, checkKnowledge, type Bundle, type CheckedEntry, type CheckResult, type KnowledgeProblem } from "faultline";
 
 /** Thrown when the knowledge base has problems; its message lists every one, one per line. */
 export class KnowledgeGateError extends Error {
@@ -14,21 +14,38 @@ export class KnowledgeGateError extends Error {
   }
 }
 
+/** Thrown when a layer of the site is not a folder of entries: pages need the entries' bodies. */
+export class KnowledgeLayerError extends Error {
+  override name = "KnowledgeLayerError";
+}
+
 /** What a clean knowledge base compiles to. */
 export interface GateResult {
   readonly bundle: Bundle;
-  readonly entries: readonly LoadedEntry[];
+  /** The entries that stand in the stack, each with its layer. */
+  readonly entries: readonly CheckedEntry[];
 }
 
-/** Checks the knowledge directory and returns its bundle, or throws listing every problem. */
-export async function passKnowledgeGate(dir: string): Promise<GateResult> {
-  const result = await checkKnowledge(path.resolve(dir), { examples: false });
+/**
+ * Checks the knowledge folders as layers, lowest first (the first is the built-in layer, the others are
+ * named as given), without running examples.
+ */
+export async function checkLayers(dirs: string | readonly string[]): Promise<CheckResult> {
+  const layers = typeof dirs === "string" ? [dirs] : dirs;
+  const bundle = layers.find((dir) => dir.toLowerCase().endsWith(".json"));
+  if (bundle) throw new KnowledgeLayerError(`the site is built from folders of entries, whose bodies become pages; ${bundle} is a compiled bundle: give its folder instead`);
+  return checkKnowledge(layers.map((dir) => path.resolve(dir)), { examples: false, layerNames: layers.map((dir, i) => (i === 0 ? builtinLayerName : dir)) });
+}
+
+/** Checks the knowledge folders and returns their stacked bundle, or throws listing every problem. */
+export async function passKnowledgeGate(dirs: string | readonly string[]): Promise<GateResult> {
+  const result = await checkLayers(dirs);
   if (result.problems.length > 0) throw new KnowledgeGateError(result.problems);
   return { bundle: result.bundle, entries: result.entries };
 }
 
 /** Compiles whatever entries load, reporting problems without failing (for the dev server). */
-export async function compileLeniently(dir: string): Promise<{ bundle: Bundle; problems: readonly KnowledgeProblem[] }> {
-  const result = await checkKnowledge(path.resolve(dir), { examples: false });
+export async function compileLeniently(dirs: string | readonly string[]): Promise<{ bundle: Bundle; problems: readonly KnowledgeProblem[] }> {
+  const result = await checkLayers(dirs);
   return { bundle: result.bundle, problems: result.problems };
 }

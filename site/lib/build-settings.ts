@@ -5,8 +5,17 @@
  * Faultline integration (knowledge gate, bundle, Pagefind) to time Astro alone on the same pages.
  */
 
+import { delimiter } from "node:path";
+
 /** The knowledge folder, relative to the project root or absolute. */
 export const knowledgeDir = process.env["FAULTLINE_KNOWLEDGE"] || "knowledge";
+
+/**
+ * The knowledge folders the site is built from, lowest first: the knowledge folder (the built-in
+ * layer), then the folders of FAULTLINE_KB (a path list, separated like PATH), as the CLI stacks them.
+ * An entry of a later folder replaces the entry with the same id below it.
+ */
+export const knowledgeLayers: readonly string[] = [knowledgeDir, ...(process.env["FAULTLINE_KB"] ?? "").split(delimiter).filter((p) => p.trim() !== "")];
 
 /**
  * Astro's cache for a knowledge folder. Each folder gets its own: when entries were a content

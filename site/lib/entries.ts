@@ -4,10 +4,10 @@
  * that second parse took about 30 s). Without a handover (astro dev), pages load the folder on each
  * call, so an edited entry shows at once.
  */
-import path from "node:path";
-import { loadKnowledge, type EntryMeta, type LoadedEntry } from "../../engine/src/index.ts";
+import { builtinLayerName, type CheckedEntry, type EntryMeta } from "faultline";
+import { checkLayers } from "../integrations/knowledge-gate.ts";
 import type { RenderedMarkdown } from "../markdown/render.ts";
-import { knowledgeDir } from "./build-settings.ts";
+import { knowledgeLayers } from "./build-settings.ts";
 import { entriesWith, facetValues, type Facet } from "./facets.ts";
 
 /** One knowledge entry as pages use it. */
@@ -18,6 +18,8 @@ export interface KnowledgeEntry {
   readonly body: string;
   /** The entry's file, relative to the project root, for "edit this entry" links. */
   readonly filePath: string;
+  /** The knowledge layer the entry comes from: "built-in" for the project's own knowledge/. */
+  readonly layer: string;
   /** The body as HTML, when the build started rendering it ahead of the page (render-pool.ts). */
   readonly rendered?: Promise<RenderedMarkdown> | undefined;
 }
@@ -26,12 +28,17 @@ export interface KnowledgeEntry {
 // server bundle: the same process, but two copies of this module.
 const handover = Symbol.for("faultline.site.entries");
 
-function toKnowledgeEntry(entry: LoadedEntry, rendered?: Promise<RenderedMarkdown>): KnowledgeEntry {
-  return { id: entry.meta.id, data: entry.meta, body: entry.body, filePath: entry.file, rendered };
+function toKnowledgeEntry(entry: CheckedEntry, rendered?: Promise<RenderedMarkdown>): KnowledgeEntry {
+  return { id: entry.meta.id, data: entry.meta, body: entry.body, filePath: entry.file, layer: entry.layer, rendered };
+}
+
+/** Whether an entry is one of the project's own, which the repository's web editor can open. */
+export function isBuiltin(entry: Pick<KnowledgeEntry, "layer">): boolean {
+  return entry.layer === builtinLayerName;
 }
 
 /** Hands the gate's checked entries, and their bodies being rendered, to the pages of this build. */
-export function handOverEntries(entries: readonly LoadedEntry[], rendered: ReadonlyMap<string, Promise<RenderedMarkdown>> = new Map()): void {
+export function handOverEntries(entries: readonly CheckedEntry[], rendered: ReadonlyMap<string, Promise<RenderedMarkdown>> = new Map()): void {
   (globalThis as Record<symbol, unknown>)[handover] = sortByTitle(entries.map((entry) => toKnowledgeEntry(entry, rendered.get(entry.meta.id))));
 }
 
@@ -40,7 +47,7 @@ function sortByTitle(entries: KnowledgeEntry[]): KnowledgeEntry[] {
 }
 
 async function loadEntries(): Promise<readonly KnowledgeEntry[]> {
-  const loaded = await loadKnowledge(path.resolve(knowledgeDir));
+  const loaded = await checkLayers(knowledgeLayers);
   for (const problem of loaded.problems) console.warn(problem.format());
   return sortByTitle(loaded.entries.map((entry) => toKnowledgeEntry(entry)));
 }

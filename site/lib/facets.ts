@@ -2,7 +2,7 @@
  * The ways to browse entries: provider, service, HTTP status and tag. Each facet knows where its
  * listing pages live and how to name its values.
  */
-import type { EntryMeta } from "../../engine/src/schema.ts";
+import type { EntryMeta } from "faultline";
 
 /** The entry fields facets read. */
 export type FacetedEntry = Pick<EntryMeta, "id" | "title" | "provider" | "services" | "http" | "tags">;

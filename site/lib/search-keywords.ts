@@ -4,8 +4,8 @@
  * entry page carries an indexed (not displayed) block with each code, its parts and its parts run
  * together. Codes come from the front matter and from what the engine recognises in the examples.
  */
-import type { EntryMeta } from "../../engine/src/schema.ts";
-import { extractFacts } from "../../engine/src/browser.ts";
+import type { EntryMeta } from "faultline";
+import { extractFacts } from "faultline/browser";
 
 // Split at punctuation, and where letters meet digits (AADSTS7000215 → AADSTS 7000215).
 const separators = /[_.:/\-\s]+|(?<=[A-Za-z])(?=[0-9])/;

@@ -4,7 +4,7 @@
  * page may end it mid-match and start another (matcher-client.ts).
  */
 /// <reference lib="webworker" />
-import { loadBundle, maskSecret, match, maxInputLength, type Bundle } from "../../engine/src/browser.ts";
+import { loadBundle, maskSecret, match, maxInputLength, type Bundle } from "faultline/browser";
 import type { MatcherRequest, MatcherResponse } from "./matcher/protocol.ts";
 
 declare const self: DedicatedWorkerGlobalScope;

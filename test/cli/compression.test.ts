@@ -23,7 +23,7 @@ describe("scan of compressed logs", () => {
       const { code, stdout, stderr } = runCli(["scan", "--kb", kb, target]);
       expect(stderr).toBe("");
       expect(code).toBe(0);
-      expect(stdout).toBe(`${target}:2: teapot-refused: 2026-11-23T10:00:01Z ERROR HTTP/1.1 418 I'm a teapot\n`);
+      expect(stdout).toBe(`${target}:2: teapot-refused (from ${kb}): 2026-11-23T10:00:01Z ERROR HTTP/1.1 418 I'm a teapot\n`);
     }
   });
 

@@ -21,7 +21,7 @@ test.each([
   writeFileSync(target, `2026 ERROR ${control} HTTP/1.1 418 I'm a teapot ${control} done\n`);
   const { code, stdout } = runCli(["scan", "--kb", kb, target]);
   expect(code).toBe(0);
-  expect(stdout).toMatch(/teapot-refused: 2026 ERROR .*HTTP\/1\.1 418 I'm a teapot .*done\n$/);
+  expect(stdout).toMatch(/teapot-refused \(from test\/fixtures\/kb\): 2026 ERROR .*HTTP\/1\.1 418 I'm a teapot .*done\n$/);
   // eslint-disable-next-line no-control-regex
   expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
 });

@@ -19,7 +19,7 @@ let bundle: Bundle;
 
 beforeAll(() => {
   const out = path.join(dir, "kb.json");
-  const result = spawnSync(process.execPath, [path.resolve("engine/bin/faultline.js"), "compile", "--kb", "test/fixtures/kb", "--out", out], { encoding: "utf8" });
+  const result = spawnSync(process.execPath, [path.resolve("engine/bin/faultline.js"), "compile", "--no-builtin", "--kb", "test/fixtures/kb", "--out", out], { encoding: "utf8" });
   expect(result.stderr).toBe("");
   bundle = JSON.parse(readFileSync(out, "utf8")) as Bundle;
 });

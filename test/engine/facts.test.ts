@@ -79,6 +79,19 @@ const table: Array<[string, string, Expected]> = [
     { codes: ["AuthorizationFailed"], providers: ["azure"], permissions: ["Microsoft.Resources/subscriptions/resourcegroups/read"] },
   ],
   [
+    "Azure data-plane codes written in prose (Terraform, az)",
+    `unexpected status 403 (403 Key based authentication is not permitted on this storage account.) with KeyBasedAuthenticationNotPermitted: Key based authentication is not permitted on this storage account.\nInner error: ForbiddenByFirewall ForbiddenByPolicy ForbiddenByRbac ForbiddenByConnection (SubscriptionNotFound) LinkedAccessCheckFailed`,
+    {
+      codes: ["KeyBasedAuthenticationNotPermitted", "ForbiddenByFirewall", "ForbiddenByPolicy", "ForbiddenByRbac", "ForbiddenByConnection", "SubscriptionNotFound", "LinkedAccessCheckFailed"],
+      httpStatus: 403,
+    },
+  ],
+  [
+    "Microsoft Graph error code with an underscore, and consent_required",
+    `{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation."}} then {"error":"consent_required"}`,
+    { codes: ["Authorization_RequestDenied", "consent_required"] },
+  ],
+  [
     "kubectl forbidden",
     `Error from server (Forbidden): pods is forbidden: User "system:serviceaccount:default:ci" cannot list resource "pods" in API group "" in the namespace "prod"`,
     { httpStatus: 403, reasons: ["Forbidden"], providers: ["kubernetes"], principals: ["system:serviceaccount:default:ci"] },

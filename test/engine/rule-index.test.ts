@@ -5,7 +5,7 @@ import { bundleFormat, type Bundle } from "../../engine/src/bundle.js";
 import { match } from "../../engine/src/match.js";
 import { extractFacts } from "../../engine/src/facts.js";
 import { containsPhrase, textOperatorsFor } from "../../engine/src/operators.js";
-import { buildRuleIndex, candidates, gateOf, literalUnion, phraseAbsence, presentKeys, requiredLiteral } from "../../engine/src/rule-index.js";
+import { buildRuleIndex, candidates, gateOf, groupLiterals, literalUnion, phraseAbsence, presentKeys, requiredLiteral, scanLiterals } from "../../engine/src/rule-index.js";
 import type { Condition } from "../../engine/src/schema.js";
 
 const phrases = ["access denied", "insufficient authentication scopes", "token has expired", "permission", "quota exceeded", "not found", "denied"];
@@ -203,9 +203,34 @@ describe("rule index", () => {
     ["^iam\\.serviceAccounts\\.(?:getAccessToken|signBlob)$", { strings: ["iam.serviceAccounts.getAccessToken", "iam.serviceAccounts.signBlob"], anchored: true }],
     ["(?:token has|was) expired", { strings: ["token has expired", "was expired"], anchored: false }],
     ["^sts:(AssumeRole\\w{0,20}|TagSession)$", undefined],
+    ["\\b(?:TF400813|VS30063)\\b", { strings: ["TF400813", "VS30063"], anchored: false }],
   ])("literalUnion(/%s/)", (source, expected) => {
     const union = literalUnion(source);
     expect(union && { strings: [...union.strings].sort(), anchored: union.anchored }).toEqual(expected);
+  });
+
+  test.each([
+    // The unquantified group of plain alternatives every match passes through.
+    ["(?:error_codes\\?\"?\\s?:\\s?\\[\\s?|invalid_grant:\\s?)(?:65001|90094|650057)\\b", ["65001", "90094", "650057"], ["invalid_grant: 65001", "invalid_grant:650057 x"]],
+    ["AADSTS(?:7000215|7000222)", ["7000215", "7000222"], ["AADSTS7000222"]],
+    // Quantified or optional groups promise nothing; nor do lookarounds or groups holding classes.
+    ["x(?:abcd|efgh)?y", undefined, ["xy"]],
+    ["x(?:abcd|efgh){1,3}y", undefined, ["xabcdefghy"]],
+    ["(?:[a-z]{3}|abc)def", undefined, ["xyzdef"]],
+  ])("groupLiterals(/%s/)", (source, expected, matching) => {
+    const literals = groupLiterals(source);
+    expect(literals && [...literals].sort()).toEqual(expected && [...expected].sort());
+    for (const text of matching) {
+      expect(new RegExp(source, "i").test(text), text).toBe(true);
+      if (literals) expect(literals.some((l) => text.toLowerCase().includes(l)), text).toBe(true);
+    }
+  });
+
+  test("scan literals come from a word-bounded group of codes and from the required run of a reason regex", () => {
+    const entry = (triggers: Condition) => ({ id: "x", title: "X", summary: "An entry of this test.", provider: "generic" as const, services: [], http: [], codes: [], tags: [], related: [], updated: "2026-12-02", triggers });
+    const bundle = (triggers: Condition) => ({ format: "faultline-bundle@1" as const, entries: [entry(triggers)] });
+    expect(scanLiterals(bundle({ fact: "text", operator: "matchesRegex", value: "\\b(?:TF400813|VS30063)\\b" }))?.sort()).toEqual(["f400813", "vs30063"]); // a leading t may be half of an escaped \\t: see foldSafe
+    expect(scanLiterals(bundle({ fact: "reasons", operator: "matchesRegex", value: "^API_KEY_[A-Z_]{3,40}$" }))).toEqual(["api_key_"]);
   });
 
   test("the dense automaton reports exactly the hits of the sparse one", () => {

@@ -15,7 +15,7 @@ import { leaked, logLine, paste, secretsByKind } from "../support/secret-arbitra
 const { entries } = await loadKnowledge("knowledge");
 const bundle = compileBundle(entries.map((e) => e.meta));
 const now = Date.UTC(2026, 10, 23);
-const options = { showSecrets: false, entryLocation: (id: string) => `knowledge/${id}.md` };
+const options = { showSecrets: false, links: (id: string) => ({ file: `knowledge/${id}.md` }) };
 
 /** The report without the paste itself (facts.text), which is the input and holds its secrets by design. */
 function displayed(report: MatchReport): string {

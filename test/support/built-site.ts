@@ -1,7 +1,7 @@
 /** The built site (dist/) the browser tests run against, and what they need to know about it. */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Bundle } from "../../engine/src/browser.ts";
+import type { Bundle } from "faultline/browser";
 import { normaliseBase } from "../../site/lib/base-path.ts";
 
 /** The built site's folder. */

@@ -15,7 +15,7 @@ import { distDir, requireBuiltSite, siteBase } from "./built-site.ts";
 /** Where Debian puts Chromium; CHROMIUM_PATH overrides it. */
 export const chromiumPath = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
 
-const chromiumArgs = [
+export const chromiumArgs = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
@@ -77,13 +77,20 @@ function watch(page: Page, origin: string): PageLog {
   return log;
 }
 
-/** Starts the server and Chromium; fails with the fix when either is missing. */
-export async function openSiteBrowser(): Promise<SiteBrowser> {
-  requireBuiltSite();
+/** A built site to serve: its folder and the base path it was built for. */
+export interface BuiltSite {
+  readonly root: string;
+  readonly base: string;
+}
+
+/** Starts the server (on dist/ unless another built site is given) and Chromium; fails with the fix when either is missing. */
+export async function openSiteBrowser(site?: BuiltSite): Promise<SiteBrowser> {
+  if (!site) requireBuiltSite();
+  const { root, base } = site ?? { root: distDir, base: siteBase };
   if (!existsSync(chromiumPath)) {
     throw new Error(`Chromium is missing at ${chromiumPath}: run "bash test/setup/ensure-chromium.sh" (as root it installs Debian's chromium)`);
   }
-  const server: RunningServer = await startStaticServer({ root: distDir, base: siteBase, port: 0 });
+  const server: RunningServer = await startStaticServer({ root, base, port: 0 });
   const origin = new URL(server.url).origin;
   const profile = await mkdtemp(path.join(tmpdir(), "faultline-chromium-"));
   let context: BrowserContext;

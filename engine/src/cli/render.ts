@@ -2,14 +2,28 @@
 import type { Facts } from "../facts.js";
 import { maxInputLength, type Match, type MatchReport, type NearMiss } from "../match.js";
 import type { Span } from "../operators.js";
+import { builtinLayerName } from "../project.js";
 import { redactRange } from "../redact.js";
 import type { FoundSecret } from "../tokens.js";
+import type { EntryLinks } from "./knowledge-options.js";
+import { plainStyle, type Style } from "./style.js";
 
 /** Options shared by the renderers. */
 export interface RenderOptions {
   readonly showSecrets: boolean;
-  /** Where an entry can be read, by id (a file path or a URL). */
-  readonly entryLocation: (id: string) => string;
+  /** Where an entry can be read, by id: its page, its file, and the layer it came from. */
+  readonly links: (id: string) => EntryLinks;
+  /** Colour for the human report; none by default. */
+  readonly style?: Style | undefined;
+}
+
+/** Where to read an entry, as one string: the page when it has one, else the file. */
+export function readAt(links: EntryLinks): string {
+  return [links.page, links.file].filter(Boolean).join("  ") || "(no page or file)";
+}
+
+function linksJson(links: EntryLinks) {
+  return { entry: links.page ?? links.file ?? null, ...(links.layer ? { layer: links.layer } : {}), ...(links.page ? { page: links.page } : {}), ...(links.file ? { file: links.file } : {}) };
 }
 
 /** The text of a span, with any secret inside it masked, at most 160 characters. */
@@ -48,12 +62,13 @@ export function reportJson(report: MatchReport, options: RenderOptions): unknown
       provider: m.provider,
       score: m.score,
       confidence: m.confidence,
-      entry: options.entryLocation(m.id),
+      ...linksJson(options.links(m.id)),
       why: reasonsJson(m.why, text, secrets, options.showSecrets),
     })),
     near: report.near.map((n: NearMiss) => ({
       id: n.id,
       title: n.title,
+      ...linksJson(options.links(n.id)),
       held: n.held,
       message: n.message,
       missing: n.missing,
@@ -75,6 +90,7 @@ export function reportJson(report: MatchReport, options: RenderOptions): unknown
 export function reportText(report: MatchReport, options: RenderOptions): string {
   const lines: string[] = [];
   const { facts, secrets } = report;
+  const style = options.style ?? plainStyle;
   if (report.truncated) lines.push(`Note: the input was longer than ${maxInputLength / 1024} KiB; only its first ${maxInputLength / 1024} KiB were read and matched.`, "");
   if (report.matches.length === 0) {
     lines.push("No entry matches this error.");
@@ -88,13 +104,15 @@ export function reportText(report: MatchReport, options: RenderOptions): string 
     lines.push(seen.length ? `Recognised: ${seen.join(", ")}.` : "Nothing in it was recognised as an error status, code or reason.");
   }
   report.matches.forEach((m, i) => {
-    lines.push(`${i + 1}. ${m.title}  [${m.id}]  score ${m.score}, confidence ${Math.round(m.confidence * 100)}%`);
+    const links = options.links(m.id);
+    const from = links.layer && links.layer !== builtinLayerName ? `  from ${links.layer}` : "";
+    lines.push(`${i + 1}. ${style.title(m.title)}  [${style.id(m.id)}]${from}  score ${m.score}, confidence ${Math.round(m.confidence * 100)}%`);
     lines.push(`   ${m.summary}`);
     for (const r of m.why) {
       const quoted = r.spans.slice(0, 2).map((s) => `"${spanText(facts.text, s, secrets, options.showSecrets).replace(/\s+/g, " ")}"`);
       lines.push(`   - ${r.description}${quoted.length ? `: ${quoted.join(", ")}` : ""}`);
     }
-    lines.push(`   Read: ${options.entryLocation(m.id)}`);
+    lines.push(`   Read: ${readAt(links)}`);
     lines.push("");
   });
   if (secrets.length > 0) {
@@ -106,8 +124,11 @@ export function reportText(report: MatchReport, options: RenderOptions): string 
     lines.push("");
   }
   if (report.near.length > 0) {
-    lines.push("Near misses:");
-    for (const n of report.near) lines.push(`   ${n.id}: ${n.message}`);
+    lines.push(style.dim("Near misses:"));
+    for (const n of report.near) {
+      const layer = options.links(n.id).layer;
+      lines.push(style.dim(`   ${n.id}${layer && layer !== builtinLayerName ? ` (from ${layer})` : ""}: ${n.message}`));
+    }
   }
   return `${lines.join("\n").trimEnd()}\n`;
 }

@@ -8,6 +8,7 @@ import { open } from "node:fs/promises";
 import { availableParallelism, loadavg } from "node:os";
 import { createGunzip } from "node:zlib";
 import type { Bundle } from "../bundle.js";
+import { builtinLayerName } from "../project.js";
 import { ByteLineFilter } from "../byte-scan.js";
 import { normaliseText } from "../control-characters.js";
 import { scanLiterals } from "../rule-index.js";
@@ -60,6 +61,8 @@ class Scan {
   private readonly literals: string[] | undefined;
   private readonly pieceBytes: number;
   private readonly workers: number;
+  /** The layer of each entry not from the built-in knowledge, which scan lines name when layers are stacked. */
+  private readonly layerOf: ReadonlyMap<string, string>;
   private filter: ByteLineFilter | undefined;
   private scanner: LineScanner | undefined;
   private pool: ScanPool | undefined;
@@ -74,6 +77,9 @@ class Scan {
     // Without literals every line is matched, some hundred times slower, so pieces are smaller.
     this.pieceBytes = options.pieceBytes ?? (this.literals ? 16 * 1024 * 1024 : 256 * 1024);
     this.workers = options.workers ?? idleWorkers();
+    // Only a stack of layers makes the layer worth a word on every line.
+    const stacked = (bundle.layers?.length ?? 0) > 1;
+    this.layerOf = new Map(bundle.entries.flatMap((e) => (stacked && e.layer && e.layer !== builtinLayerName ? [[e.id, e.layer] as const] : [])));
   }
 
   /** Scans a file: in pieces on several threads when it holds four or more, else here; a gzip file through node:zlib. */
@@ -145,8 +151,13 @@ class Scan {
 
   private print(file: string, { line, id, score, text }: Finding): void {
     this.found++;
+    const layer = this.layerOf.get(id);
     // A terminal would act on the log's control characters (titles, colours, carriage returns): blank them.
-    this.options.write(this.options.json ? `${JSON.stringify({ file, line: line + 1, id, score, text })}\n` : `${file}:${line + 1}: ${id}: ${normaliseText(text).trim()}\n`);
+    this.options.write(
+      this.options.json
+        ? `${JSON.stringify({ file, line: line + 1, id, ...(layer ? { layer } : {}), score, text })}\n`
+        : `${file}:${line + 1}: ${id}${layer ? ` (from ${layer})` : ""}: ${normaliseText(text).trim()}\n`,
+    );
   }
 
   private byteFilter(): ByteLineFilter {

@@ -1,5 +1,5 @@
 /** The facts the engine recognised in a paste, as a definition list. */
-import type { Facts } from "../../../engine/src/browser.ts";
+import type { Facts } from "faultline/browser";
 import { h } from "../dom.ts";
 
 type ListedFact = readonly [label: string, values: readonly string[]];

@@ -1,5 +1,5 @@
 /** Messages between the matcher page and its worker. Everything crosses by structured clone. */
-import type { MatchReport } from "../../../engine/src/browser.ts";
+import type { MatchReport } from "faultline/browser";
 
 /** Page → worker. The page fetches the bundle once and hands its text to every worker it starts. */
 export type MatcherRequest =

@@ -1,5 +1,5 @@
 /** Renders one match run: best match with its evidence, tokens, other matches, near misses, or no match. */
-import type { Match, NearMiss } from "../../../engine/src/browser.ts";
+import { builtinLayerName, type Match, type NearMiss } from "faultline/browser";
 import { h } from "../dom.ts";
 import { recognisedAnything, renderFacts } from "./facts-view.ts";
 import type { MatcherInfo } from "./matcher-client.ts";
@@ -33,12 +33,23 @@ function largePasteNotice(length: number, limit: number): HTMLElement | null {
   );
 }
 
+/** The layer of an entry from a team's own knowledge; undefined for the built-in knowledge. */
+function teamLayer(entry: Pick<Match, "layer">): string | undefined {
+  return entry.layer && entry.layer !== builtinLayerName ? entry.layer : undefined;
+}
+
+/** "from org-kb", marked for tests and styles, or nothing. */
+function layerNote(entry: Pick<Match, "layer">): HTMLElement[] {
+  const layer = teamLayer(entry);
+  return layer ? [h("span", { class: "layer", "data-layer": layer }, `from ${layer}`)] : [];
+}
+
 function bestMatch(best: Match, text: string, result: MatcherResult, links: SiteLinks): HTMLElement {
   const spans = best.why.flatMap((reason) => reason.spans);
   return h(
     "article",
     { class: "best-match", "aria-labelledby": "best-match-title", "data-entry-id": best.id },
-    h("p", { class: "kicker" }, "Best match · ", h("span", { class: "confidence" }, confidenceText(best.confidence))),
+    h("p", { class: "kicker" }, "Best match · ", ...layerNote(best).flatMap((note) => [note, " · "]), h("span", { class: "confidence" }, confidenceText(best.confidence))),
     h("h2", { id: "best-match-title" }, h("a", { href: links.entry(best.id) }, best.title)),
     h("p", { class: "summary" }, best.summary),
     h("meter", { min: "0", max: "1", value: String(best.confidence), "aria-label": confidenceText(best.confidence) }),
@@ -56,7 +67,7 @@ function otherMatches(others: readonly Match[], links: SiteLinks): HTMLElement |
     "section",
     { class: "other-matches", "aria-labelledby": "other-matches-title" },
     h("h2", { id: "other-matches-title" }, "Other possible matches"),
-    h("ol", { class: "result-list" }, ...others.map((m) => h("li", { "data-entry-id": m.id }, h("a", { href: links.entry(m.id) }, m.title), " ", h("span", { class: "muted" }, `(${confidenceText(m.confidence)})`), h("p", { class: "muted" }, m.summary)))),
+    h("ol", { class: "result-list" }, ...others.map((m) => h("li", { "data-entry-id": m.id }, h("a", { href: links.entry(m.id) }, m.title), " ", h("span", { class: "muted" }, `(${[teamLayer(m) ? `from ${teamLayer(m)}` : "", confidenceText(m.confidence)].filter(Boolean).join(", ")})`), h("p", { class: "muted" }, m.summary)))),
   );
 }
 
@@ -66,7 +77,7 @@ function nearMisses(near: readonly NearMiss[], links: SiteLinks): HTMLElement | 
     "section",
     { class: "near-misses", "aria-labelledby": "near-misses-title" },
     h("h2", { id: "near-misses-title" }, "Close, but not these"),
-    h("ul", { class: "result-list" }, ...near.map((n) => h("li", { "data-entry-id": n.id }, h("a", { href: links.entry(n.id) }, n.title), h("p", { class: "near-missing" }, `not this one: ${n.missing.join("; ")}`)))),
+    h("ul", { class: "result-list" }, ...near.map((n) => h("li", { "data-entry-id": n.id }, h("a", { href: links.entry(n.id) }, n.title), ...layerNote(n).flatMap((note) => [" ", note]), h("p", { class: "near-missing" }, `not this one: ${n.missing.join("; ")}`)))),
   );
 }
 

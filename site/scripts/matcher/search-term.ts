@@ -1,5 +1,5 @@
 /** Picks what to search for when no entry matches: the most specific thing the engine recognised. */
-import type { Facts } from "../../../engine/src/browser.ts";
+import type { Facts } from "faultline/browser";
 
 /** The best search term from the facts, or undefined when nothing specific was recognised. */
 export function searchTermFor(facts: Pick<Facts, "reasons" | "codes" | "permissions" | "status" | "httpStatus">): string | undefined {

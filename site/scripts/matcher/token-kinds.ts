@@ -1,7 +1,5 @@
 /** What each kind of pasted credential is, in words a person checking a token needs: the secret catalog's words, by issuer for JWTs. */
-import type { FoundSecret } from "../../../engine/src/browser.ts";
-// The catalog module itself, not the engine's entry point: the page script must not pull in the matcher.
-import { tokenKinds, type TokenKindInfo } from "../../../engine/src/token-kinds.ts";
+import { tokenKinds, type FoundSecret, type TokenKindInfo } from "faultline/browser";
 
 /** A credential's name and a note on what it is for. */
 export type TokenDescription = TokenKindInfo;

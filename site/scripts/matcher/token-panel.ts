@@ -1,5 +1,5 @@
 /** The token panel: what each pasted credential is, its decoded claims, and warnings about it. */
-import type { FoundSecret, JwtClaims, MatchReport } from "../../../engine/src/browser.ts";
+import type { FoundSecret, JwtClaims, MatchReport } from "faultline/browser";
 import { h } from "../dom.ts";
 import { localTime } from "./local-time.ts";
 import { describeToken } from "./token-kinds.ts";

@@ -2,7 +2,7 @@
  * Warnings about the first JWT of a paste, from the engine's facts: the ones that lead to a
  * diagnosis (expired, audience with a path, audience that is not the service being called).
  */
-import type { Facts } from "../../../engine/src/browser.ts";
+import type { Facts } from "faultline/browser";
 
 /** One warning; `kind` lets the page and tests tell them apart. */
 export interface TokenWarning {

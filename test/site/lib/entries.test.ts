@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterEach, expect, test } from "vitest";
-import { loadKnowledge } from "../../../engine/src/index.ts";
+import { checkKnowledge, loadKnowledge } from "../../../engine/src/index.ts";
 import { allEntries, handOverEntries, hasDiagram } from "../../../site/lib/entries.ts";
 
 const handover = Symbol.for("faultline.site.entries");
@@ -21,7 +21,7 @@ test("without a handover, pages load knowledge/ themselves, sorted by title", as
 });
 
 test("the gate's entries, once handed over, are what pages get: no second parse", async () => {
-  const { entries: loaded } = await loadKnowledge(path.resolve("test/fixtures/kb"));
+  const { entries: loaded } = await checkKnowledge(path.resolve("test/fixtures/kb"), { examples: false });
   handOverEntries(loaded);
   const entries = await allEntries();
   expect(entries.map((entry) => entry.id).sort()).toEqual(loaded.map((entry) => entry.meta.id).sort());

@@ -1,0 +1,16 @@
+/** `faultline --version`: the engine's version and the built-in knowledge's. */
+import { readFile } from "node:fs/promises";
+import { builtinKnowledge } from "../builtin.js";
+
+/** The lines `--version` prints. */
+export async function versionText(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  const knowledge = await builtinKnowledge().then(
+    (bundle) => {
+      const layer = bundle.layers?.[0];
+      return `built-in knowledge ${layer?.version ?? "?"} (${bundle.entries.length} entries, reviewed up to ${layer?.date ?? "?"})`;
+    },
+    () => "built-in knowledge: not built (run npm run build in engine/)",
+  );
+  return `faultline ${pkg.version}\n${knowledge}\n`;
+}

@@ -22,8 +22,6 @@ export type { OperatorName, OperatorSpec, Span } from "./operators.js";
 export { builtinLayerName, projectSite } from "./project.js";
 export { maskSecret, redact, redactRange } from "./redact.js";
 export type { SecretRule, TokenKind } from "./secret-catalog.js";
-export { tokenKinds } from "./token-kinds.js";
-export type { TokenKindInfo } from "./token-kinds.js";
 export { decodeJwt, findSecrets } from "./tokens.js";
 export type { FoundSecret, JwtClaims } from "./tokens.js";
 export { checkKnowledge } from "./check.js";

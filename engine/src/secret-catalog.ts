@@ -1,7 +1,7 @@
 /**
  * The secret catalog: every kind of credential Faultline recognises in pasted text, and the rules
  * that find them. One table drives finding (tokens.ts), masking (redact.ts) and the `tokenKinds` fact
- * (catalog.ts); token-kinds.ts says what each kind is, for the page's token panel.
+ * (catalog.ts); the page's token panel says what each kind is (site/scripts/matcher/token-kinds.ts).
  *
  * Linear by construction. Every rule's regex starts with its needle, a literal (what comes before
  * it is checked by a lookbehind after it: V8 scans a regex that starts with a lookbehind slowly), and

@@ -4,7 +4,7 @@
  * page may end it mid-match and start another (matcher-client.ts).
  */
 /// <reference lib="webworker" />
-import { loadBundle, maskSecret, match, maxInputLength, type Bundle } from "faultline/browser";
+import { builtinLayerName, loadBundle, maskSecret, match, maxInputLength, type Bundle } from "faultline/browser";
 import type { MatcherRequest, MatcherResponse } from "./matcher/protocol.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -32,7 +32,7 @@ async function run(seq: number, text: string, now: number): Promise<void> {
     if (!bundle) throw new Error("the matcher was asked to match before it was initialised");
     const report = await match(await bundle, text, { now });
     const masks = report.secrets.map((secret) => maskSecret(text.slice(secret.start, secret.end)));
-    reply({ type: "result", seq, result: { report, masks } });
+    reply({ type: "result", seq, result: { report, masks, builtinLayer: builtinLayerName } });
   } catch (error) {
     reply({ type: "error", seq, message: error instanceof Error ? error.message : String(error) });
   }

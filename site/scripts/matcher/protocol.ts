@@ -11,6 +11,8 @@ export interface MatcherResult {
   readonly report: MatchReport;
   /** `maskSecret` of each `report.secrets[i]`, same order: the page never needs the secret itself. */
   readonly masks: readonly string[];
+  /** The engine's name of the built-in layer: matches from other layers say where they come from. */
+  readonly builtinLayer: string;
 }
 
 /** Worker → page. */

@@ -5,18 +5,19 @@
  * Figures go to standard output as a table and to engine/bench/results.json.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { createWriteStream, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createWriteStream, readdirSync, rmSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
 import type { Bundle } from "../src/bundle.js";
 import { compileBundle, leavesOf } from "../src/compile.js";
 import { loadKnowledge } from "../src/load.js";
 import { match } from "../src/match.js";
 import { scanLiterals } from "../src/rule-index.js";
 import { cacheDirFor } from "../../site/lib/build-settings.js";
+import { adversarialDetectorFigures } from "./adversarial.js";
+import { matcherPageBytes } from "./page-bytes.js";
 import { regexCostFigures } from "./regex-cost.js";
 import { random, syntheticKnowledge, toMarkdown } from "./synthetic.js";
 
@@ -261,27 +262,6 @@ async function siteBuildFigures(n: number): Promise<Record<string, number>> {
   return { entries: n, fullSeconds: full.seconds, fullPeakMb: full.peakMb, astroAloneSeconds: alone.seconds, astroAlonePeakMb: alone.peakMb, ratio: full.seconds / alone.seconds };
 }
 
-function matcherBytes(): Record<string, number> | undefined {
-  const dist = path.join(root, "dist");
-  if (!existsSync(path.join(dist, "index.html"))) return undefined;
-  const html = readFileSync(path.join(dist, "index.html"), "utf8");
-  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1] ?? "");
-  const assets = path.join(dist, "_astro");
-  const workers = existsSync(assets) ? readdirSync(assets).filter((f) => /worker.*\.js$/i.test(f)).map((f) => `/_astro/${f}`) : [];
-  let raw = 0;
-  let gzip = 0;
-  for (const src of [...new Set([...scripts, ...workers])]) {
-    const file = path.join(dist, src.replace(/^\/(?:[^/]+\/)?(?=_astro\/)/, "/").replace(/^\//, ""));
-    if (!existsSync(file)) continue;
-    const content = readFileSync(file);
-    raw += content.length;
-    gzip += gzipSync(content).length;
-  }
-  const bundleFile = path.join(dist, "faultline-bundle.json");
-  const bundleGzip = existsSync(bundleFile) ? gzipSync(readFileSync(bundleFile)).length : 0;
-  return { matcherJsBytes: raw, matcherJsGzipBytes: gzip, rulesJsonGzipBytes: bundleGzip };
-}
-
 async function main(): Promise<void> {
   // `npm run bench -- match scan` runs only those sections (match, cli, scan, adversarial, regex, site, bytes).
   const only = process.argv.slice(2);
@@ -322,6 +302,12 @@ async function main(): Promise<void> {
     const adversarial = await adversarialFigures();
     console.log(`${adversarial["pastes"]} pastes; slowest ${Number(adversarial["worstMs"]).toFixed(0)} ms (${JSON.stringify(adversarial["worstSeed"])} repeated)`);
     figures["adversarial"] = adversarial;
+    console.log("\nadversarial 512 KiB pastes against each detector alone (fact patterns and secret rules), next to a realistic paste of the same size");
+    const perDetector = await adversarialDetectorFigures(await realBundle(), gcp403Paste);
+    console.log(`baseline: the slowest detector on ${(512).toFixed(0)} KiB of the GCP 403 paste ${perDetector.baselineMs.toFixed(1)} ms; match of it ${perDetector.matchBaselineMs.toFixed(0)} ms`);
+    for (const d of perDetector.detectors.slice(0, 8)) console.log(`${d.detector.padEnd(44)} ${d.worstMs.toFixed(1).padStart(8)} ms  (${d.worstShape})`);
+    console.log(`... ${perDetector.detectors.length} detectors; match on the slowest named shape: ${perDetector.matchWorst.ms.toFixed(0)} ms (${perDetector.matchWorst.shape})`);
+    figures["adversarialPerDetector"] = perDetector;
   }
 
   if (wants("regex")) {
@@ -343,7 +329,7 @@ async function main(): Promise<void> {
     figures[`siteBuild${n}`] = site;
   }
 
-  const bytes = wants("bytes") ? matcherBytes() : undefined;
+  const bytes = wants("bytes") ? matcherPageBytes(path.join(root, "dist")) : undefined;
   if (bytes) {
     console.log(`\nmatcher page JavaScript: ${(bytes["matcherJsGzipBytes"]! / 1024).toFixed(1)} KB gzip (${(bytes["matcherJsBytes"]! / 1024).toFixed(1)} KB raw); compiled rules ${(bytes["rulesJsonGzipBytes"]! / 1024).toFixed(1)} KB gzip`);
     figures["matcherPage"] = bytes;

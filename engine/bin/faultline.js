@@ -1,11 +1,9 @@
 #!/usr/bin/env node
 // The compiled CLI lives in engine/dist; `npm install` builds it through the package's prepare script.
 import { main } from "../dist/cli/main.js";
+import { exitOnOutputError } from "../dist/cli/output.js";
 
-// A reader that stops early (`faultline scan big.log | head`) closes the pipe: that is not an error.
-process.stdout.on("error", (error) => {
-  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-  throw error;
-});
+// A closed pipe (`faultline scan big.log | head`) ends quietly; a full disk is one line and exit 2.
+exitOnOutputError();
 
 process.exitCode = await main(process.argv.slice(2));

@@ -48,6 +48,7 @@ await build({
   target: "es2022",
   minify: true,
   legalComments: "linked",
+  alias: { "jsonpath-plus": fileURLToPath(new URL("scripts/stubs/jsonpath-plus.mjs", engine)) },
   logLevel: "warning",
 });
 console.error(`faultline build: built-in knowledge ${pkg.version} (${bundle.entries.length} entries, reviewed up to ${bundle.layers?.[0]?.date}) and dist/web/`);

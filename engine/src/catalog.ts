@@ -2,6 +2,7 @@
  * The fact catalog: every fact that `extractFacts` produces and that entry triggers may name.
  * It is data so that the loader, the docs page, the README and the scoring all read one list.
  */
+import { tokenKindNames } from "./secret-catalog.js";
 
 /** The JSON type of a fact's value, as a trigger sees it. */
 export type FactType = "string" | "number" | "boolean" | "string[]" | "object" | "object[]";
@@ -29,7 +30,7 @@ const specs = [
     weight: 3,
     label: "text",
     description:
-      "The pasted text, normalised without moving any character: CRLF, NUL bytes and ANSI colour codes become spaces. Use containsPhrase or matchesRegex.",
+      "The pasted text, normalised without moving any character: control characters (CR, NUL, C1) and terminal escape sequences (ANSI colours, OSC titles) become spaces. Use containsPhrase or matchesRegex.",
     example: { fact: "text", operator: "containsPhrase", value: "insufficient authentication scopes" },
   },
   {
@@ -117,8 +118,7 @@ const specs = [
     nullable: false,
     weight: 4,
     label: "token",
-    description:
-      "Kinds of credentials pasted: google-access-token (ya29.), jwt, google-id-token, azure-ad-token, kubernetes-token, aws-access-key-id, aws-temporary-access-key-id, aws-secret-access-key, google-api-key, google-refresh-token, azure-client-secret, private-key, bearer-token, url-password.",
+    description: `Kinds of credentials pasted, from the secret catalog (engine/src/secret-catalog.ts): ${tokenKindNames.join(", ")}; a JWT also adds its issuer's kind: google-id-token, azure-ad-token, kubernetes-token.`,
     example: { fact: "tokenKinds", operator: "contains", value: "google-access-token" },
   },
   {

@@ -5,6 +5,7 @@
 import { findFact } from "./catalog.js";
 import type { Evidence } from "./facts.js";
 import { containsPhrase, matchesRegex, textOperatorSpans, type Span, type TextOperators } from "./operators.js";
+import { redactRange } from "./redact.js";
 
 /** A condition node as json-rules-engine returns it after evaluation. */
 export interface EvaluatedCondition {
@@ -123,10 +124,13 @@ export function weightOf(c: { readonly fact?: string | undefined }): number {
   return (c.fact ? findFact(c.fact)?.weight : undefined) ?? 1;
 }
 
-/** Builds the reason for one leaf; `held` picks wording from the text that satisfied it (found by `textSpans`). */
-export function toReason(c: EvaluatedCondition, text: string, evidence: readonly Evidence[], held: boolean, textSpans: TextOperators["spans"] = textOperatorSpans): Reason {
+/**
+ * Builds the reason for one leaf; `held` picks wording from the text that satisfied it (found by
+ * `textSpans`), with the paste's `secrets` masked in it.
+ */
+export function toReason(c: EvaluatedCondition, text: string, evidence: readonly Evidence[], held: boolean, textSpans: TextOperators["spans"] = textOperatorSpans, secrets: readonly Span[] = []): Reason {
   const spans = held ? spansOf(c, text, evidence, textSpans) : [];
-  const heldPhrase = held && c.operator === "containsPhrase" && spans[0] ? text.slice(spans[0].start, spans[0].end).replace(/\s+/g, " ") : undefined;
+  const heldPhrase = held && c.operator === "containsPhrase" && spans[0] ? redactRange(text, spans[0], secrets).replace(/\s+/g, " ") : undefined;
   return {
     fact: c.fact ?? "",
     operator: c.operator ?? "",

@@ -3,10 +3,17 @@
  * Every pattern here is linear in the input: no nested quantifiers, bounded lookarounds.
  */
 import type { FactName } from "./catalog.js";
+import { normaliseText } from "./control-characters.js";
 import type { Span } from "./operators.js";
+import { overlapsSecret, redactRange } from "./redact.js";
 import { findSecrets, type FoundSecret, type JwtClaims } from "./tokens.js";
 
-/** The facts triggers see. */
+export { normaliseText } from "./control-characters.js";
+
+/**
+ * The facts triggers see. Every value taken from the paste has its secrets masked, so facts can be
+ * shown as they are; only `text`, the paste itself, holds them (show it through `redactRange`).
+ */
 export interface Facts {
   text: string;
   httpStatus: number | null;
@@ -128,7 +135,8 @@ const reasonPatterns: readonly RegExp[] = [
   /\b[Rr]eason\\?["']?\s*[:=]\s*([A-Z][A-Za-z0-9_]{2,80})\b/g,
   new RegExp(`\\b(${knownReasons.join("|")})\\b`, "g"),
   // Go's googleapi ends its one-line error with the legacy reason: "googleapi: Error 403: …, accessNotConfigured".
-  /\bgoogleapi: Error [45]\d\d: [^\n]{0,2000}, ([a-z][A-Za-z]{2,60})[ \t]*$/gm,
+  // The run stops at the next "googleapi: ", so a line of them is read once, not once per repeat.
+  /\bgoogleapi: Error [45]\d\d: (?:(?!googleapi: )[^\n]){0,2000}, ([a-z][A-Za-z]{2,60})[ \t]*$/gm,
 ];
 
 const codePatterns: readonly RegExp[] = [
@@ -169,11 +177,20 @@ const principalPatterns: readonly RegExp[] = [
 
 const urlPattern = /\bhttps?:\/\/[^\s"'<>`\\)\]]{1,2048}/gi;
 
-/** Replaces control characters that hide text (ANSI colours, NUL, CR) with spaces, keeping every offset. */
-export function normaliseText(raw: string): string {
-  // eslint-disable-next-line no-control-regex
-  return raw.replace(/\x1b\[[0-9;?]{0,32}[A-Za-z]|[\x00-\x08\x0b-\x1f\x7f]/g, (m) => " ".repeat(m.length));
-}
+/** Every pattern fact extraction runs, by name: what `npm run bench -- adversarial` times one by one. */
+export const factPatterns: ReadonlyArray<{ readonly name: string; readonly regex: RegExp }> = [
+  ...httpStatusPatterns.map((regex, i) => ({ name: `httpStatus ${i + 1}`, regex })),
+  { name: "server error", regex: serverErrorPattern },
+  ...statusPatterns.map(({ regex }, i) => ({ name: `status ${i + 1}`, regex })),
+  ...reasonPatterns.map((regex, i) => ({ name: `reasons ${i + 1}`, regex })),
+  ...codePatterns.map((regex, i) => ({ name: `codes ${i + 1}`, regex })),
+  ...providerHints.map(({ provider, regex }) => ({ name: `provider ${provider}`, regex })),
+  { name: "GCP permission", regex: gcpPermission },
+  { name: "AWS action", regex: awsAction },
+  { name: "Azure action", regex: azureAction },
+  ...principalPatterns.map((regex, i) => ({ name: `principals ${i + 1}`, regex })),
+  { name: "URL", regex: urlPattern },
+];
 
 /**
  * Text every match of these patterns holds (`needle`, matched as the pattern matches it) at most `reach`
@@ -210,6 +227,16 @@ export function collect(regex: RegExp, text: string, onMatch: (value: string, sp
   }
 }
 
+/** Facts whose values are the paste's own text at their span (URLs are masked on their own). */
+const readFromPaste: ReadonlySet<FactName> = new Set(["reasons", "codes", "permissions", "principals"]);
+
+/** The URL without the sentence punctuation after it; a loop, as /[.,;:]+$/ retries from every offset of a long run. */
+function withoutTrailingPunctuation(url: string): string {
+  let end = url.length;
+  while (end > 0 && ".,;:".includes(url.charAt(end - 1))) end--;
+  return url.slice(0, end);
+}
+
 function firstByPosition<T>(hits: Array<{ value: T; span: Span }>): { value: T; span: Span } | undefined {
   return hits.reduce<{ value: T; span: Span } | undefined>((best, hit) => (!best || hit.span.start < best.span.start ? hit : best), undefined);
 }
@@ -243,9 +270,12 @@ function audiencePath(aud: string): boolean | null {
 /** Extracts the catalog's facts from pasted text, with evidence spans and the secrets found. */
 export function extractFacts(raw: string, options: ExtractOptions = {}): ExtractedFacts {
   const text = normaliseText(raw);
+  const secrets = findSecrets(raw);
   const evidence: Evidence[] = [];
+  // A value read from the paste shows the paste's text, so a secret inside it is masked like anywhere else.
   const add = (fact: FactName, value: string | number | boolean, span: Span): void => {
-    evidence.push({ fact, value, start: span.start, end: span.end });
+    const shown = typeof value === "string" && readFromPaste.has(fact) && overlapsSecret(span, secrets) ? redactRange(text, span, secrets) : value;
+    evidence.push({ fact, value: shown, start: span.start, end: span.end });
   };
   const unique = (fact: FactName): string[] => [
     ...new Set(evidence.filter((e) => e.fact === fact).map((e) => String(e.value))),
@@ -289,15 +319,15 @@ export function extractFacts(raw: string, options: ExtractOptions = {}): Extract
   collect(azureAction, text, (value, span) => add("permissions", value, span));
   for (const regex of principalPatterns) collect(regex, text, (value, span) => add("principals", value, span));
 
-  const secrets = findSecrets(text);
   const urls: Array<{ url: string; span: Span }> = [];
   collect(urlPattern, text, (value, span) => {
-    const url = value.replace(/[.,;:]+$/, "");
+    const url = withoutTrailingPunctuation(value);
     urls.push({ url, span: { start: span.start, end: span.start + url.length } });
   });
-  for (const { url, span } of urls) {
-    const clean = url.replace(/\/\/[^/@\s]+@/, "//");
-    add("urls", clean, span);
+  for (const { span } of urls) {
+    // Masked first, so a password holding "@" or "/" is gone before the user info is dropped.
+    const shown = redactRange(text, span, secrets).replace(/^([a-z]+:\/\/)[^/?#@\s]*@/i, "$1");
+    evidence.push({ fact: "urls", value: shown, start: span.start, end: span.end });
   }
 
   for (const secret of secrets) {

@@ -42,7 +42,11 @@ export interface NearMiss {
   readonly message: string;
 }
 
-/** Everything one match run found. */
+/**
+ * Everything one match run found. Whatever carries text for display (facts, evidence values, reasons,
+ * messages) has the paste's secrets masked; `facts.text` is the paste itself, and `secrets` says where
+ * its secrets are, for showing it through `redactRange`.
+ */
 export interface MatchReport {
   readonly matches: readonly Match[];
   readonly near: readonly NearMiss[];
@@ -124,9 +128,9 @@ function conditionsOf(result: RuleResult): EvaluatedCondition {
   return result.conditions as unknown as EvaluatedCondition;
 }
 
-function heldReasons(leaves: EvaluatedCondition[], text: string, evidence: readonly Evidence[], operators: TextOperators): Reason[] {
+function heldReasons(leaves: EvaluatedCondition[], text: string, evidence: readonly Evidence[], operators: TextOperators, secrets: readonly FoundSecret[]): Reason[] {
   return leaves
-    .map((leaf) => toReason(leaf, text, evidence, true, operators.spans))
+    .map((leaf) => toReason(leaf, text, evidence, true, operators.spans, secrets))
     .sort((a, b) => b.weight - a.weight);
 }
 
@@ -162,7 +166,7 @@ export async function match(bundle: Bundle, input: string, options: MatchOptions
       ...(entry.layer === undefined ? {} : { layer: entry.layer }),
       score: t.held,
       confidence: confidenceOf(t.held),
-      why: heldReasons(t.heldLeaves, facts.text, evidence, operators),
+      why: heldReasons(t.heldLeaves, facts.text, evidence, operators, extracted.secrets),
     }];
   });
   matches.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
@@ -177,7 +181,7 @@ export async function match(bundle: Bundle, input: string, options: MatchOptions
   });
   ranked.sort((a, b) => b.held - a.held || a.entry.id.localeCompare(b.entry.id));
   const near: NearMiss[] = ranked.slice(0, options.maxNear ?? 3).map(({ entry, t, held }) => {
-    const why = heldReasons(t.heldLeaves, facts.text, evidence, operators);
+    const why = heldReasons(t.heldLeaves, facts.text, evidence, operators, extracted.secrets);
     const missing = t.missingLeaves.map(describeMissing);
     return {
       id: entry.id,

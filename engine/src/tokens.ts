@@ -3,20 +3,10 @@
  * JWTs are decoded locally; nothing here verifies a signature or talks to any server.
  */
 
-/** Kinds of secrets and tokens Faultline recognises. */
-export type TokenKind =
-  | "google-access-token"
-  | "google-refresh-token"
-  | "google-api-key"
-  | "jwt"
-  | "aws-access-key-id"
-  | "aws-temporary-access-key-id"
-  | "aws-secret-access-key"
-  | "azure-client-secret"
-  | "private-key"
-  | "bearer-token"
-  | "url-password"
-  | "password";
+import { withoutControls, normaliseText } from "./control-characters.js";
+import { secretRules, type SecretRule, type TokenKind } from "./secret-catalog.js";
+
+export type { TokenKind } from "./secret-catalog.js";
 
 /** Claims of a decoded JWT that diagnoses use. */
 export interface JwtClaims {
@@ -38,41 +28,6 @@ export interface FoundSecret {
   readonly end: number;
   readonly claims?: JwtClaims | undefined;
 }
-
-interface SecretPattern {
-  readonly kind: TokenKind;
-  readonly regex: RegExp;
-  /** The capture group holding the secret; 0 for the whole match. */
-  readonly group: number;
-  /** False when the text cannot hold a match: a cheap test that spares running a slow regex. */
-  readonly possible?: (text: string) => boolean;
-}
-
-// Order matters: earlier patterns win when spans overlap (a JWT inside "Bearer …" stays a JWT).
-const patterns: readonly SecretPattern[] = [
-  { kind: "private-key", regex: /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]{0,8192}?-----END [A-Z ]*PRIVATE KEY-----/g, group: 0 },
-  { kind: "jwt", regex: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g, group: 0 },
-  { kind: "google-access-token", regex: /\bya29\.[A-Za-z0-9_.-]{10,}/g, group: 0 },
-  { kind: "google-refresh-token", regex: /\b1\/\/0[A-Za-z0-9_-]{20,}/g, group: 0 },
-  { kind: "google-api-key", regex: /\bAIza[0-9A-Za-z_-]{35}/g, group: 0 },
-  { kind: "aws-access-key-id", regex: /\bAKIA[A-Z0-9]{16}\b/g, group: 0 },
-  { kind: "aws-temporary-access-key-id", regex: /\bASIA[A-Z0-9]{16}\b/g, group: 0 },
-  { kind: "aws-secret-access-key", regex: /aws_?secret_?access_?key["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi, group: 1 },
-  { kind: "azure-client-secret", regex: /(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}8Q~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/g, group: 0 },
-  { kind: "azure-client-secret", regex: /client_?secret["']?\s*[:=]\s*["']?([^\s"'&,;]{8,})/gi, group: 1 },
-  {
-    kind: "url-password",
-    regex: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/?#@"'<>]+:([^\s@/?#"'<>]+)@/gi,
-    group: 1,
-    // The regex starts with a character class, so it is tried at every offset; a match needs :// and an @ after it.
-    possible: (text) => {
-      const scheme = text.indexOf("://");
-      return scheme >= 0 && text.indexOf("@", scheme) >= 0;
-    },
-  },
-  { kind: "password", regex: /\b(?:password|passwd|pwd)["']?\s*[:=]\s*["']?([^\s"'&,;]{4,})/gi, group: 1 },
-  { kind: "bearer-token", regex: /\bBearer\s+([A-Za-z0-9._~+/-]{16,}=*)/g, group: 1 },
-];
 
 function decodeBase64Url(segment: string): string | undefined {
   try {
@@ -122,33 +77,118 @@ function issuerKindOf(claims: JwtClaims): FoundSecret["issuerKind"] {
   return undefined;
 }
 
-/** Finds every secret in the text, left to right, without overlaps. */
-export function findSecrets(text: string): FoundSecret[] {
-  const found: FoundSecret[] = [];
-  // One flag per character: checking a span costs its length, so a paste full of tokens stays linear
-  // (a list of taken spans made a 512 KiB paste of access tokens take two seconds).
+/** Where a secret was found in one reading of the text, before the readings are merged. */
+interface Hit {
+  readonly kind: TokenKind;
+  start: number;
+  end: number;
+}
+
+/**
+ * Lower-cases A-Z only, so every offset stays where it was (toLowerCase turns U+0130 into two code
+ * units); needles are ASCII.
+ */
+function foldAscii(text: string): string {
+  return text.includes("\u0130") ? text.replace(/[A-Z]+/g, (run) => run.toLowerCase()) : text.toLowerCase();
+}
+
+/**
+ * Where a rule's regex may next match, from `from` on: the nearest of its needles, -1 when none is
+ * left. `next` caches each needle's next offset, so each needle's search only moves forward.
+ */
+function nextStart(folded: string, needles: readonly string[], next: number[], from: number): number {
+  let best = -1;
+  for (let i = 0; i < needles.length; i++) {
+    let offset = next[i] as number;
+    if (offset !== -1 && offset < from) next[i] = offset = folded.indexOf(needles[i] as string, from);
+    if (offset !== -1 && (best === -1 || offset < best)) best = offset;
+  }
+  return best;
+}
+
+/** The secret of a match: its `group`, or from the first group that took part to the end of the last, else the whole match. */
+function secretOf(m: RegExpExecArray, group: number | undefined): [start: number, end: number] | undefined {
+  const indices = m.indices;
+  if (!indices) return undefined;
+  if (group !== undefined) {
+    const span = indices[group];
+    return span && span[1] > span[0] ? [span[0], span[1]] : undefined;
+  }
+  let start = -1;
+  let end = -1;
+  for (let g = 1; g < indices.length; g++) {
+    const span = indices[g];
+    if (!span) continue;
+    if (start === -1) start = span[0];
+    end = span[1];
+  }
+  if (start === -1) [start, end] = indices[0] as [number, number];
+  return end > start ? [start, end] : undefined;
+}
+
+/** Runs the catalog over one reading of the text: rules in order, each tried at its needles, earlier rules winning overlaps. */
+function findHits(text: string, rules: readonly SecretRule[] = secretRules): Hit[] {
+  const folded = foldAscii(text);
+  const hits: Hit[] = [];
+  // One flag per character: checking a span costs its length, so a paste full of tokens stays linear.
   const taken = new Uint8Array(text.length);
-  const overlaps = (start: number, end: number): boolean => {
-    for (let i = start; i < end; i++) if (taken[i] === 1) return true;
-    return false;
+  const free = (start: number, end: number): boolean => {
+    for (let i = start; i < end; i++) if (taken[i] === 1) return false;
+    return true;
   };
-  for (const { kind, regex, group, possible } of patterns) {
-    if (possible && !possible(text)) continue;
-    regex.lastIndex = 0;
-    for (let m = regex.exec(text); m; m = regex.exec(text)) {
-      const secret = m[group];
-      if (secret === undefined || secret.length === 0) continue;
-      const start = m.index + (group === 0 ? 0 : m[0].lastIndexOf(secret));
-      const end = start + secret.length;
-      if (overlaps(start, end)) continue;
-      taken.fill(1, start, end);
-      if (kind === "jwt") {
-        const claims = decodeJwt(secret);
-        found.push({ kind, issuerKind: claims ? issuerKindOf(claims) : undefined, start, end, claims });
-      } else {
-        found.push({ kind, start, end });
-      }
+  for (const rule of rules) {
+    const { regex, accept, kind, needles, secretGroup } = rule;
+    const next = needles.map((needle) => folded.indexOf(needle));
+    // The regex is global: from the next needle on, it finds the next match itself or there is none.
+    for (let from = nextStart(folded, needles, next, 0); from !== -1; from = nextStart(folded, needles, next, regex.lastIndex)) {
+      regex.lastIndex = from;
+      const m = regex.exec(text);
+      if (!m) break;
+      if (m[0].length === 0) regex.lastIndex++;
+      const span = secretOf(m, secretGroup);
+      if (!span || !free(span[0], span[1])) continue;
+      if (accept && !accept(text.slice(span[0], span[1]), m)) continue;
+      taken.fill(1, span[0], span[1]);
+      hits.push({ kind, start: span[0], end: span[1] });
     }
   }
-  return found.sort((a, b) => a.start - b.start);
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Merges the secrets found in the text as a terminal shows it (control sequences removed, so a token
+ * split by a colour code is whole) into those found with them blanked out: a secret of the second
+ * reading that overlaps one of the first widens it; one that overlaps none is added.
+ */
+function mergeHits(blanked: Hit[], visible: Hit[]): Hit[] {
+  const all = [...blanked.map((h) => ({ ...h, first: true })), ...visible.map((h) => ({ ...h, first: false }))].sort((a, b) => a.start - b.start || Number(b.first) - Number(a.first));
+  const merged: Hit[] = [];
+  for (const hit of all) {
+    const last = merged[merged.length - 1];
+    if (last && hit.start < last.end) last.end = Math.max(last.end, hit.end);
+    else merged.push({ kind: hit.kind, start: hit.start, end: hit.end });
+  }
+  return merged;
+}
+
+/** Finds every secret in the text, left to right, without overlaps; control characters neither hide nor split one. */
+export function findSecrets(raw: string): FoundSecret[] {
+  const text = normaliseText(raw);
+  let hits = findHits(text);
+  const visible = withoutControls(raw);
+  if (visible) {
+    const { offsets } = visible;
+    const mapped = findHits(visible.text).map((h) => ({ kind: h.kind, start: offsets[h.start] as number, end: (offsets[h.end - 1] as number) + 1 }));
+    hits = mergeHits(hits, mapped);
+  }
+  return hits.map(({ kind, start, end }) => {
+    if (kind !== "jwt") return { kind, start, end };
+    const claims = decodeJwt(text.slice(start, end).replace(/\s+/g, ""));
+    return { kind, issuerKind: claims ? issuerKindOf(claims) : undefined, start, end, claims };
+  });
+}
+
+/** Finds what one rule alone finds in the text (for the benchmark and tests of each rule). */
+export function findWithRule(rule: SecretRule, text: string): Array<{ start: number; end: number }> {
+  return findHits(text, [rule]).map(({ start, end }) => ({ start, end }));
 }

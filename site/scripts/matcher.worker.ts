@@ -1,10 +1,10 @@
 /**
- * The matcher's worker: loads the compiled bundle once, then matches each paste with the engine's
- * browser build, off the main thread so typing stays smooth. It makes one request, for the bundle,
- * and none per paste.
+ * The matcher's worker: loads the compiled bundle the page hands it, then matches each paste with
+ * the engine's browser build, off the main thread so typing stays smooth. It makes no request; the
+ * page may end it mid-match and start another (matcher-client.ts).
  */
 /// <reference lib="webworker" />
-import { loadBundle, maskSecret, match, maxInputLength, type Bundle } from "faultline/browser";
+import { builtinLayerName, loadBundle, maskSecret, match, maxInputLength, type Bundle } from "faultline/browser";
 import type { MatcherRequest, MatcherResponse } from "./matcher/protocol.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -15,18 +15,14 @@ function reply(message: MatcherResponse): void {
   self.postMessage(message);
 }
 
-async function fetchBundle(url: string): Promise<Bundle> {
-  const response = await fetch(url, { credentials: "same-origin" });
-  if (!response.ok) throw new Error(`could not load the knowledge bundle (${url}: HTTP ${response.status})`);
-  return loadBundle(await response.json());
-}
-
-async function init(url: string): Promise<void> {
-  bundle ??= fetchBundle(url);
+function init(bundleJson: string): void {
   try {
-    const loaded = await bundle;
+    const loaded = loadBundle(JSON.parse(bundleJson) as unknown);
+    bundle = Promise.resolve(loaded);
     reply({ type: "ready", entryCount: loaded.entries.length, maxInputLength });
   } catch (error) {
+    bundle = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    bundle.catch(() => undefined);
     reply({ type: "failed", message: error instanceof Error ? error.message : String(error) });
   }
 }
@@ -36,7 +32,7 @@ async function run(seq: number, text: string, now: number): Promise<void> {
     if (!bundle) throw new Error("the matcher was asked to match before it was initialised");
     const report = await match(await bundle, text, { now });
     const masks = report.secrets.map((secret) => maskSecret(text.slice(secret.start, secret.end)));
-    reply({ type: "result", seq, result: { report, masks } });
+    reply({ type: "result", seq, result: { report, masks, builtinLayer: builtinLayerName } });
   } catch (error) {
     reply({ type: "error", seq, message: error instanceof Error ? error.message : String(error) });
   }
@@ -44,6 +40,6 @@ async function run(seq: number, text: string, now: number): Promise<void> {
 
 self.addEventListener("message", (event: MessageEvent<MatcherRequest>) => {
   const request = event.data;
-  if (request.type === "init") void init(request.bundleUrl);
+  if (request.type === "init") init(request.bundleJson);
   else void run(request.seq, request.text, request.now);
 });

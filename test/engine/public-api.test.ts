@@ -9,7 +9,7 @@ import * as api from "../../engine/src/index.js";
 const browserSurface = [
   "BundleFormatError", "builtinKnowledge", "builtinLayerName", "bundleFormat", "decodeJwt", "diagnose", "entryPageUrl", "extractFacts",
   "factCatalog", "findFact", "findSecrets", "layerInfoOf", "loadBundle", "maskSecret", "match", "maxInputLength", "normaliseText",
-  "operatorCatalog", "projectSite", "redact", "stackLayers",
+  "operatorCatalog", "projectSite", "redact", "redactRange", "stackLayers",
 ];
 
 test("the Node entry point exports exactly these values: the browser's, and loading, checking, compiling and layers", () => {

@@ -13,6 +13,10 @@ import { chromiumArgs, chromiumPath } from "../support/site-browser.ts";
 // empty project, then used from Node, from npx and from a bundler-free browser page.
 const seed001 = `{ "error": { "code": 403, "message": "Request had insufficient authentication scopes.", "status": "PERMISSION_DENIED", "details": [{"reason": "ACCESS_TOKEN_SCOPE_INSUFFICIENT"}] } }`;
 const budgetBytes = 10 * 1024 * 1024;
+// A Cloud Run 401 with an ID token whose aud has a path: its entry tests a JWT claim by path ($.aud).
+const b64 = (value: object): string => Buffer.from(JSON.stringify(value)).toString("base64url");
+const idToken = `${b64({ alg: "RS256", typ: "JWT" })}.${b64({ iss: "https://accounts.google.com", aud: "https://orders-7hq2xkq3pa-uc.a.run.app/api/v1/items", exp: 4102444800, iat: 4102441200, sub: "1098" })}.ZmFrZS1zaWduYXR1cmU`;
+const audiencePaste = `requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://orders-7hq2xkq3pa-uc.a.run.app/api/v1/items\nsent header Authorization: Bearer ${idToken}`;
 
 let work: string;
 let app: string;
@@ -113,7 +117,8 @@ describe("faultline/browser in a bundler-free page", () => {
 <script type="module">
 import { diagnose } from "faultline/browser";
 const report = await diagnose(${JSON.stringify(seed001)});
-document.body.dataset.result = JSON.stringify({ id: report.matches[0]?.id, why: report.matches[0]?.why.length });
+const audience = await diagnose(${JSON.stringify(audiencePaste)});
+document.body.dataset.result = JSON.stringify({ id: report.matches[0]?.id, why: report.matches[0]?.why.length, audience: audience.matches[0]?.id });
 </script>`,
     );
     server = createServer((request, response) => {
@@ -143,11 +148,12 @@ document.body.dataset.result = JSON.stringify({ id: report.matches[0]?.id, why: 
       });
       await page.goto(`${origin}/index.html`);
       await page.waitForFunction(() => document.body.dataset["result"] !== undefined, undefined, { timeout: 20_000 });
-      const result = JSON.parse((await page.evaluate(() => document.body.dataset["result"])) ?? "{}") as { id?: string; why?: number };
+      const result = JSON.parse((await page.evaluate(() => document.body.dataset["result"])) ?? "{}") as { id?: string; why?: number; audience?: string };
       expect(errors).toEqual([]);
       expect(foreign).toEqual([]);
       expect(result.id).toBe("gcp-oauth-scope-insufficient");
       expect(result.why).toBeGreaterThan(0);
+      expect(result.audience).toBe("cloud-run-audience-mismatch");
     } finally {
       await context.close();
       await rm(profile, { recursive: true, force: true });

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
+import { matcherPageBytes } from "../../engine/bench/page-bytes.ts";
 import { loadBundle } from "../../engine/src/browser.ts";
 import { contentSecurityPolicyMeta } from "../../site/server/content-security-policy.ts";
 import { builtBundle, distDir, requireBuiltSite, siteBase } from "../support/built-site.ts";
@@ -72,6 +73,13 @@ describe("scripts", () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  test("the matcher page's JavaScript, worker included, stays within its 45 KB gzip budget", () => {
+    // A value imported from faultline/browser into a page script would add the whole engine (about 30 KB gzip).
+    const bytes = matcherPageBytes(distDir);
+    expect(bytes?.matcherJsGzipBytes).toBeGreaterThan(10 * 1024);
+    expect(bytes?.matcherJsGzipBytes, `${((bytes?.matcherJsGzipBytes ?? 0) / 1024).toFixed(1)} KB gzip`).toBeLessThanOrEqual(45 * 1024);
   });
 
   test("nothing is loaded from another origin", () => {

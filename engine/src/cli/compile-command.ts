@@ -1,8 +1,8 @@
 /** `faultline compile`: the stacked layers as one bundle. */
-import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import type { Bundle } from "../bundle.js";
 import { layerOptions, layerSources, loadKnowledgeLayers } from "./knowledge-options.js";
+import { writeOutputFile } from "./output.js";
 import { UsageError } from "./usage-error.js";
 
 /** The bundle with the top layer renamed and given a site, as `--name` and `--site` ask. */
@@ -28,7 +28,7 @@ export async function runCompile(args: string[]): Promise<number> {
   if (values.site !== undefined && !URL.canParse(values.site)) throw new UsageError(`--site must be a URL, like https://kb.example.com/ (got ${JSON.stringify(values.site)})`);
   const bundle = describeTopLayer(await loadKnowledgeLayers(layerSources(values)), values.name, values.site);
   const json = `${JSON.stringify(bundle)}\n`;
-  if (values.out) await writeFile(values.out, json);
+  if (values.out) await writeOutputFile(values.out, json);
   else process.stdout.write(json);
   return 0;
 }

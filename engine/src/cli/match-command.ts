@@ -1,6 +1,6 @@
 /** `faultline match`: explains one error text. */
 import { parseArgs } from "node:util";
-import { match } from "../match.js";
+import { match, maxInputLength } from "../match.js";
 import { readInput } from "./input.js";
 import { layerOptions, layerSources, linksIn, loadKnowledgeLayers } from "./knowledge-options.js";
 import { reportJson, reportText } from "./render.js";
@@ -15,8 +15,10 @@ export async function runMatch(args: string[]): Promise<number> {
     options: { json: { type: "boolean" }, "show-secrets": { type: "boolean" }, ...layerOptions },
   });
   if (positionals.length > 1) throw new UsageError("match takes at most one FILE");
-  const [bundle, text] = await Promise.all([loadKnowledgeLayers(layerSources(values)), readInput(positionals[0])]);
-  const report = await match(bundle, text);
+  const [bundle, input] = await Promise.all([loadKnowledgeLayers(layerSources(values)), readInput(positionals[0], maxInputLength)]);
+  const matched = await match(bundle, input.text);
+  // Only what is matched was read: the report says the input was cut.
+  const report = input.cut ? { ...matched, truncated: true } : matched;
   const options = { showSecrets: values["show-secrets"] === true, links: linksIn(bundle), style: styleFor(process.stdout) };
   process.stdout.write(values.json ? `${JSON.stringify(reportJson(report, options))}\n` : reportText(report, options));
   return report.matches.length > 0 ? 0 : 1;

@@ -1,9 +1,9 @@
 /** How the CLI shows a match report: human text or one JSON object, with secrets masked unless asked. */
 import type { Facts } from "../facts.js";
-import type { Match, MatchReport, NearMiss } from "../match.js";
+import { maxInputLength, type Match, type MatchReport, type NearMiss } from "../match.js";
 import type { Span } from "../operators.js";
 import { builtinLayerName } from "../project.js";
-import { maskSecret } from "../redact.js";
+import { redactRange } from "../redact.js";
 import type { FoundSecret } from "../tokens.js";
 import type { EntryLinks } from "./knowledge-options.js";
 import { plainStyle, type Style } from "./style.js";
@@ -26,19 +26,9 @@ function linksJson(links: EntryLinks) {
   return { entry: links.page ?? links.file ?? null, ...(links.layer ? { layer: links.layer } : {}), ...(links.page ? { page: links.page } : {}), ...(links.file ? { file: links.file } : {}) };
 }
 
-/** The text of a span, with any secret inside it masked. */
+/** The text of a span, with any secret inside it masked, at most 160 characters. */
 export function spanText(text: string, span: Span, secrets: readonly FoundSecret[], showSecrets: boolean): string {
-  let out = "";
-  let at = span.start;
-  if (!showSecrets) {
-    for (const secret of secrets) {
-      if (secret.end <= span.start || secret.start >= span.end) continue;
-      const from = Math.max(secret.start, span.start);
-      out += text.slice(at, from) + maskSecret(text.slice(secret.start, secret.end));
-      at = Math.max(at, Math.min(secret.end, span.end));
-    }
-  }
-  const snippet = out + text.slice(at, span.end);
+  const snippet = showSecrets ? text.slice(span.start, span.end) : redactRange(text, span, secrets);
   return snippet.length > 160 ? `${snippet.slice(0, 157)}...` : snippet;
 }
 
@@ -101,7 +91,7 @@ export function reportText(report: MatchReport, options: RenderOptions): string 
   const lines: string[] = [];
   const { facts, secrets } = report;
   const style = options.style ?? plainStyle;
-  if (report.truncated) lines.push("Note: the input was longer than the limit; only its start was matched.", "");
+  if (report.truncated) lines.push(`Note: the input was longer than ${maxInputLength / 1024} KiB; only its first ${maxInputLength / 1024} KiB were read and matched.`, "");
   if (report.matches.length === 0) {
     lines.push("No entry matches this error.");
     const seen = [

@@ -6,11 +6,15 @@
  */
 import { open } from "node:fs/promises";
 import { availableParallelism, loadavg } from "node:os";
+import { createGunzip } from "node:zlib";
 import type { Bundle } from "../bundle.js";
 import { builtinLayerName } from "../project.js";
 import { ByteLineFilter } from "../byte-scan.js";
+import { normaliseText } from "../control-characters.js";
 import { scanLiterals } from "../rule-index.js";
 import { fileReader, lineBlocks, streamReader } from "./line-blocks.js";
+import { describeIoError } from "./output.js";
+import { compressionOf, decompressHint, magicBytes } from "./compression.js";
 import { blockBytes, LineScanner, maxLineBytes, type Finding } from "./line-scanner.js";
 import { scanPiece } from "./scan-piece.js";
 import { filePieces, streamPieces, type StreamPiece } from "./scan-pieces.js";
@@ -41,7 +45,8 @@ export async function scanFiles(bundle: Bundle, files: readonly string[], option
       try {
         await (file === "-" ? scan.stream(file, options.stdin ?? process.stdin) : scan.file(file));
       } catch (error) {
-        throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
+        if (error instanceof UsageError) throw error;
+        throw new UsageError(`cannot read ${file}: ${describeIoError(error)}`, { cause: error });
       }
     }
   } finally {
@@ -77,13 +82,16 @@ class Scan {
     this.layerOf = new Map(bundle.entries.flatMap((e) => (stacked && e.layer && e.layer !== builtinLayerName ? [[e.id, e.layer] as const] : [])));
   }
 
-  /** Scans a file: in pieces on several threads when it holds four or more, else here. */
+  /** Scans a file: in pieces on several threads when it holds four or more, else here; a gzip file through node:zlib. */
   async file(file: string): Promise<void> {
     const handle = await open(file);
     try {
       const stats = await handle.stat();
       const pieces = Math.ceil(stats.size / this.pieceBytes);
-      if (!stats.isFile()) await this.stream(file, handle.createReadStream({ autoClose: false }));
+      const compression = stats.isFile() ? compressionOf((await handle.read(Buffer.alloc(magicBytes), 0, magicBytes, 0)).buffer) : undefined;
+      if (compression === "gzip") await this.stream(file, handle.createReadStream({ autoClose: false, start: 0 }).pipe(createGunzip()));
+      else if (compression) throw new UsageError(decompressHint(file, compression));
+      else if (!stats.isFile()) await this.stream(file, handle.createReadStream({ autoClose: false }));
       else if (this.workers > 0 && pieces >= 4) await this.inPool(file, filePieces(handle, file, stats.size, this.pieceBytes), 0, pieces - 1);
       else await this.here(file, lineBlocks(fileReader(handle), this.readBuffer(), maxLineBytes), 0);
     } finally {
@@ -144,10 +152,11 @@ class Scan {
   private print(file: string, { line, id, score, text }: Finding): void {
     this.found++;
     const layer = this.layerOf.get(id);
+    // A terminal would act on the log's control characters (titles, colours, carriage returns): blank them.
     this.options.write(
       this.options.json
         ? `${JSON.stringify({ file, line: line + 1, id, ...(layer ? { layer } : {}), score, text })}\n`
-        : `${file}:${line + 1}: ${id}${layer ? ` (from ${layer})` : ""}: ${text.trim()}\n`,
+        : `${file}:${line + 1}: ${id}${layer ? ` (from ${layer})` : ""}: ${normaliseText(text).trim()}\n`,
     );
   }
 

@@ -27,12 +27,12 @@ function find(): MatcherElements | undefined {
   return { root, input, status, results };
 }
 
-/** Starts the matcher: one worker, one bundle fetch, then matching on every change of the text. */
+/** Starts the matcher: one bundle fetch, a worker (a new one when a paste supersedes a running match), matching on every change of the text. */
 export function startMatcher(createWorker: () => Worker, bundleUrl: string, links: SiteLinks): void {
   const elements = find();
   if (!elements) return;
   const { root, input, status, results } = elements;
-  const client = new MatcherClient(createWorker(), bundleUrl);
+  const client = new MatcherClient(createWorker, bundleUrl);
   let info: MatcherInfo | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -51,7 +51,10 @@ export function startMatcher(createWorker: () => Worker, bundleUrl: string, link
     }
     setState("matching", "Matching…");
     try {
-      const result = await client.match(text);
+      const pending = client.match(text);
+      // For tests and tools: how many workers the page has started (a busy one is replaced).
+      root.dataset["workers"] = String(client.workersStarted);
+      const result = await pending;
       if (!result) return;
       results.replaceChildren(renderReport(result, text, info, links));
       // Counters for tests and tools: which text the results on screen belong to.

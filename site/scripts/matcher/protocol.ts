@@ -1,9 +1,9 @@
 /** Messages between the matcher page and its worker. Everything crosses by structured clone. */
 import type { MatchReport } from "faultline/browser";
 
-/** Page → worker. */
+/** Page → worker. The page fetches the bundle once and hands its text to every worker it starts. */
 export type MatcherRequest =
-  | { readonly type: "init"; readonly bundleUrl: string }
+  | { readonly type: "init"; readonly bundleJson: string }
   | { readonly type: "match"; readonly seq: number; readonly text: string; readonly now: number };
 
 /** One match run, with every secret of the paste already masked by the engine. */
@@ -11,6 +11,8 @@ export interface MatcherResult {
   readonly report: MatchReport;
   /** `maskSecret` of each `report.secrets[i]`, same order: the page never needs the secret itself. */
   readonly masks: readonly string[];
+  /** The engine's name of the built-in layer: matches from other layers say where they come from. */
+  readonly builtinLayer: string;
 }
 
 /** Worker → page. */

@@ -1,5 +1,6 @@
 /** Renders one match run: best match with its evidence, tokens, other matches, near misses, or no match. */
-import { builtinLayerName, type Match, type NearMiss } from "faultline/browser";
+// Types only: a value imported from the engine would bring all of it into the page; the worker has it.
+import type { Match, NearMiss } from "faultline/browser";
 import { h } from "../dom.ts";
 import { recognisedAnything, renderFacts } from "./facts-view.ts";
 import type { MatcherInfo } from "./matcher-client.ts";
@@ -34,13 +35,13 @@ function largePasteNotice(length: number, limit: number): HTMLElement | null {
 }
 
 /** The layer of an entry from a team's own knowledge; undefined for the built-in knowledge. */
-function teamLayer(entry: Pick<Match, "layer">): string | undefined {
-  return entry.layer && entry.layer !== builtinLayerName ? entry.layer : undefined;
+function teamLayer(entry: Pick<Match, "layer">, builtin: string): string | undefined {
+  return entry.layer && entry.layer !== builtin ? entry.layer : undefined;
 }
 
 /** "from org-kb", marked for tests and styles, or nothing. */
-function layerNote(entry: Pick<Match, "layer">): HTMLElement[] {
-  const layer = teamLayer(entry);
+function layerNote(entry: Pick<Match, "layer">, builtin: string): HTMLElement[] {
+  const layer = teamLayer(entry, builtin);
   return layer ? [h("span", { class: "layer", "data-layer": layer }, `from ${layer}`)] : [];
 }
 
@@ -49,7 +50,7 @@ function bestMatch(best: Match, text: string, result: MatcherResult, links: Site
   return h(
     "article",
     { class: "best-match", "aria-labelledby": "best-match-title", "data-entry-id": best.id },
-    h("p", { class: "kicker" }, "Best match · ", ...layerNote(best).flatMap((note) => [note, " · "]), h("span", { class: "confidence" }, confidenceText(best.confidence))),
+    h("p", { class: "kicker" }, "Best match · ", ...layerNote(best, result.builtinLayer).flatMap((note) => [note, " · "]), h("span", { class: "confidence" }, confidenceText(best.confidence))),
     h("h2", { id: "best-match-title" }, h("a", { href: links.entry(best.id) }, best.title)),
     h("p", { class: "summary" }, best.summary),
     h("meter", { min: "0", max: "1", value: String(best.confidence), "aria-label": confidenceText(best.confidence) }),
@@ -61,23 +62,23 @@ function bestMatch(best: Match, text: string, result: MatcherResult, links: Site
   );
 }
 
-function otherMatches(others: readonly Match[], links: SiteLinks): HTMLElement | null {
+function otherMatches(others: readonly Match[], builtin: string, links: SiteLinks): HTMLElement | null {
   if (others.length === 0) return null;
   return h(
     "section",
     { class: "other-matches", "aria-labelledby": "other-matches-title" },
     h("h2", { id: "other-matches-title" }, "Other possible matches"),
-    h("ol", { class: "result-list" }, ...others.map((m) => h("li", { "data-entry-id": m.id }, h("a", { href: links.entry(m.id) }, m.title), " ", h("span", { class: "muted" }, `(${[teamLayer(m) ? `from ${teamLayer(m)}` : "", confidenceText(m.confidence)].filter(Boolean).join(", ")})`), h("p", { class: "muted" }, m.summary)))),
+    h("ol", { class: "result-list" }, ...others.map((m) => h("li", { "data-entry-id": m.id }, h("a", { href: links.entry(m.id) }, m.title), " ", h("span", { class: "muted" }, `(${[teamLayer(m, builtin) ? `from ${teamLayer(m, builtin)}` : "", confidenceText(m.confidence)].filter(Boolean).join(", ")})`), h("p", { class: "muted" }, m.summary)))),
   );
 }
 
-function nearMisses(near: readonly NearMiss[], links: SiteLinks): HTMLElement | null {
+function nearMisses(near: readonly NearMiss[], builtin: string, links: SiteLinks): HTMLElement | null {
   if (near.length === 0) return null;
   return h(
     "section",
     { class: "near-misses", "aria-labelledby": "near-misses-title" },
     h("h2", { id: "near-misses-title" }, "Close, but not these"),
-    h("ul", { class: "result-list" }, ...near.map((n) => h("li", { "data-entry-id": n.id }, h("a", { href: links.entry(n.id) }, n.title), ...layerNote(n).flatMap((note) => [" ", note]), h("p", { class: "near-missing" }, `not this one: ${n.missing.join("; ")}`)))),
+    h("ul", { class: "result-list" }, ...near.map((n) => h("li", { "data-entry-id": n.id }, h("a", { href: links.entry(n.id) }, n.title), ...layerNote(n, builtin).flatMap((note) => [" ", note]), h("p", { class: "near-missing" }, `not this one: ${n.missing.join("; ")}`)))),
   );
 }
 
@@ -111,8 +112,8 @@ export function renderReport(result: MatcherResult, text: string, info: MatcherI
     largePasteNotice(text.length, info.maxInputLength),
     best ? bestMatch(best, shown, result, links) : noMatch(result, info, links),
     renderTokenPanel(report, shown, result.masks),
-    otherMatches(others, links),
-    nearMisses(report.near, links),
+    otherMatches(others, result.builtinLayer, links),
+    nearMisses(report.near, result.builtinLayer, links),
     best ? h("details", { class: "recognised" }, h("summary", {}, "What Faultline recognised in your paste"), renderFacts(report.facts)) : null,
   ];
   for (const part of parts) if (part) fragment.append(part);

@@ -13,6 +13,8 @@ import type { redact as redactType } from "../../engine/src/redact.js";
 const { scanFiles } = (await import(path.resolve("engine/dist/cli/scan.js"))) as { scanFiles: (bundle: Bundle, files: readonly string[], options: ScanOptions) => Promise<number> };
 const { match } = (await import(path.resolve("engine/dist/match.js"))) as { match: typeof matchType };
 const { redact } = (await import(path.resolve("engine/dist/redact.js"))) as { redact: typeof redactType };
+const { jsonLine } = (await import(path.resolve("engine/dist/cli/scan-formats/json.js"))) as typeof import("../../engine/src/cli/scan-formats/json.js");
+const { textLine } = (await import(path.resolve("engine/dist/cli/scan-formats/text.js"))) as typeof import("../../engine/src/cli/scan-formats/text.js");
 
 const dir = mkdtempSync(path.join(tmpdir(), "faultline-scan-"));
 let bundle: Bundle;
@@ -62,9 +64,10 @@ async function reference(file: string, log: string, options: { json: boolean; sh
   return out;
 }
 
-async function scan(files: readonly string[], options: Partial<ScanOptions>): Promise<{ out: string; found: number }> {
+/** Scans as `faultline scan` (or `--json`) prints. */
+async function scan(files: readonly string[], { json = false, ...options }: Partial<ScanOptions> & { json?: boolean }): Promise<{ out: string; found: number }> {
   let out = "";
-  const found = await scanFiles(bundle, files, { json: false, showSecrets: false, write: (line) => (out += line), ...options });
+  const found = await scanFiles(bundle, files, { showSecrets: false, found: (occurrence) => (out += json ? jsonLine(occurrence) : textLine(occurrence)), ...options });
   return { out, found };
 }
 

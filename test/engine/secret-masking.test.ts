@@ -3,6 +3,8 @@ import { Readable } from "node:stream";
 import { describe, expect, test } from "vitest";
 import { reportJson, reportText } from "../../engine/src/cli/render.js";
 import { scanFiles } from "../../engine/src/cli/scan.js";
+import { jsonLine } from "../../engine/src/cli/scan-formats/json.js";
+import { textLine } from "../../engine/src/cli/scan-formats/text.js";
 import { compileBundle } from "../../engine/src/compile.js";
 import { loadKnowledge } from "../../engine/src/load.js";
 import { match, type MatchReport } from "../../engine/src/match.js";
@@ -25,7 +27,7 @@ function displayed(report: MatchReport): string {
 
 async function scanned(lines: readonly string[], json: boolean): Promise<string> {
   let out = "";
-  await scanFiles(bundle, ["-"], { json, showSecrets: false, workers: 0, stdin: Readable.from([Buffer.from(`${lines.join("\n")}\n`)]), write: (line) => (out += line) });
+  await scanFiles(bundle, ["-"], { showSecrets: false, workers: 0, stdin: Readable.from([Buffer.from(`${lines.join("\n")}\n`)]), found: (occurrence) => (out += json ? jsonLine(occurrence) : textLine(occurrence)) });
   return out;
 }
 

@@ -10,7 +10,6 @@ import { createGunzip } from "node:zlib";
 import type { Bundle } from "../bundle.js";
 import { builtinLayerName } from "../project.js";
 import { ByteLineFilter } from "../byte-scan.js";
-import { normaliseText } from "../control-characters.js";
 import { scanLiterals } from "../rule-index.js";
 import { fileReader, lineBlocks, streamReader } from "./line-blocks.js";
 import { describeIoError } from "./output.js";
@@ -19,13 +18,14 @@ import { blockBytes, LineScanner, maxLineBytes, type Finding } from "./line-scan
 import { scanPiece } from "./scan-piece.js";
 import { filePieces, streamPieces, type StreamPiece } from "./scan-pieces.js";
 import { ScanPool, type Piece, type PieceResult } from "./scan-pool.js";
+import type { Occurrence } from "./scan-formats/occurrence.js";
 import { UsageError } from "./usage-error.js";
 
 /** Options of a scan. */
 export interface ScanOptions {
-  readonly json: boolean;
   readonly showSecrets: boolean;
-  readonly write: (line: string) => void;
+  /** Called for each occurrence, in the order of the files and of their lines. */
+  readonly found: (occurrence: Occurrence) => void;
   /** Worker threads that scan a large log besides this one; 0 scans in this thread only. Default: `idleWorkers()`. */
   readonly workers?: number;
   /**
@@ -37,7 +37,7 @@ export interface ScanOptions {
   readonly stdin?: AsyncIterable<Uint8Array>;
 }
 
-/** Scans files (or - for standard input) and writes one line per occurrence; returns how many were found. */
+/** Scans files (or - for standard input) and hands over each occurrence; returns how many were found. */
 export async function scanFiles(bundle: Bundle, files: readonly string[], options: ScanOptions): Promise<number> {
   const scan = new Scan(bundle, options);
   try {
@@ -151,13 +151,7 @@ class Scan {
 
   private print(file: string, { line, id, score, text }: Finding): void {
     this.found++;
-    const layer = this.layerOf.get(id);
-    // A terminal would act on the log's control characters (titles, colours, carriage returns): blank them.
-    this.options.write(
-      this.options.json
-        ? `${JSON.stringify({ file, line: line + 1, id, ...(layer ? { layer } : {}), score, text })}\n`
-        : `${file}:${line + 1}: ${id}${layer ? ` (from ${layer})` : ""}: ${normaliseText(text).trim()}\n`,
-    );
+    this.options.found({ file, line: line + 1, id, layer: this.layerOf.get(id), score, text });
   }
 
   private byteFilter(): ByteLineFilter {

@@ -2,9 +2,14 @@
 import { readFile } from "node:fs/promises";
 import { builtinKnowledge } from "../builtin.js";
 
+/** The engine package's version. */
+export async function engineVersion(): Promise<string> {
+  return (JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+}
+
 /** The lines `--version` prints. */
 export async function versionText(): Promise<string> {
-  const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  const version = await engineVersion();
   const knowledge = await builtinKnowledge().then(
     (bundle) => {
       const layer = bundle.layers?.[0];
@@ -12,5 +17,5 @@ export async function versionText(): Promise<string> {
     },
     () => "built-in knowledge: not built (run npm run build in engine/)",
   );
-  return `faultline ${pkg.version}\n${knowledge}\n`;
+  return `faultline ${version}\n${knowledge}\n`;
 }

@@ -52,11 +52,21 @@ FILE:LINE: entry-id: excerpt. Exit 0 when something was found, 1 when nothing wa
 I/O errors.
 
 Options:
-  --json            one JSON object per occurrence
+  --format FORMAT   text (the default), json, github, sarif or gitlab:
+                      json    one JSON object per occurrence (--json is the same)
+                      github  GitHub Actions annotations: at most 10 (GitHub's limit per step), the
+                              first of each entry first, then a notice counting the rest
+                      sarif   a SARIF 2.1.0 log: a rule per entry, a result per occurrence (at most
+                              25,000, GitHub code scanning's limit per run)
+                      gitlab  a GitLab Code Quality report (artifacts:reports:codequality)
+  --stats           then how many times each entry fired, the most frequent first: on standard
+                    output for text, on standard error for the other formats
   --kb PATH         a knowledge layer on top of the built-in one (repeatable)
   --no-builtin      leave the built-in knowledge out
   --show-secrets    print tokens, keys and passwords instead of masking them
   -h, --help        this help
+
+Every format masks secrets unless --show-secrets. Files are named as given (- for standard input).
 
 ${layers}
 `,

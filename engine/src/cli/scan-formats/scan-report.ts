@@ -59,7 +59,8 @@ export function scanReport(format: ScanFormat, context: ScanReportContext): Scan
         context.out(`${JSON.stringify(codeQualityReport(sample.kept, context.describe), null, 2)}\n`);
         warnLeftOut(context, sample.total - sample.kept.length, `the Code Quality report (it keeps ${codeQualityIssuesKept})`);
       }
-      if (context.stats) (format === "text" ? context.out : context.err)(statsText(sample.counts));
+      // On a terminal a blank line sets the counts apart from the lines above them.
+      if (context.stats) format === "text" ? context.out(`${sample.total > 0 ? "\n" : ""}${statsText(sample.counts)}`) : context.err(statsText(sample.counts));
     },
   };
 }

@@ -2,7 +2,7 @@
  * `faultline scan`: finds known errors in logs of any size in constant memory. A byte filter
  * (byte-scan.ts) picks the lines that may hold one of the literals every trigger needs; only those are
  * decoded and matched in full. A large log is cut into pieces of whole lines that worker threads and
- * this one scan side by side (scan-pool.ts); findings are printed in the log's order either way.
+ * this one scan side by side (scan-pool.ts); findings are reported in the log's order either way.
  */
 import { open } from "node:fs/promises";
 import { availableParallelism, loadavg } from "node:os";
@@ -111,7 +111,7 @@ class Scan {
         await this.inPool(file, asPieces(next.value, pieces), line, this.workers);
         return;
       }
-      line += await this.lineScanner().scanBlock(next.value.bytes, line, (finding) => this.print(file, finding));
+      line += await this.lineScanner().scanBlock(next.value.bytes, line, (finding) => this.report(file, finding));
     }
   }
 
@@ -122,34 +122,34 @@ class Scan {
   /** Scans blocks in this thread; `line` is the number of lines before the first. */
   private async here(file: string, blocks: AsyncIterable<Buffer>, line: number): Promise<void> {
     let before = line;
-    for await (const block of blocks) before += await this.lineScanner().scanBlock(block, before, (finding) => this.print(file, finding));
+    for await (const block of blocks) before += await this.lineScanner().scanBlock(block, before, (finding) => this.report(file, finding));
   }
 
   /**
-   * Scans pieces on the pool's threads and prints each piece's findings once all before it are
-   * printed. Cutting stays a few pieces ahead of printing: enough that no thread waits for work while
+   * Scans pieces on the pool's threads and reports each piece's findings once all before it are
+   * reported. Cutting stays a few pieces ahead of reporting: enough that no thread waits for work while
    * an earlier piece is still being scanned, few enough that memory stays bounded.
    */
   private async inPool(file: string, pieces: AsyncIterable<Piece>, line: number, workers: number): Promise<void> {
     const pool = this.workerPool(Math.min(workers, this.workers));
     const pending: Array<Promise<PieceResult>> = [];
     let before = line;
-    const printFirst = async () => {
+    const reportFirst = async () => {
       const result = await (pending.shift() as Promise<PieceResult>);
-      for (const finding of result.findings) this.print(file, { ...finding, line: before + finding.line });
+      for (const finding of result.findings) this.report(file, { ...finding, line: before + finding.line });
       before += result.lines;
     };
     for await (const piece of pieces) {
       const result = pool.run(piece);
-      // Awaited in order by printFirst; this only stops Node calling a later rejection unhandled meanwhile.
+      // Awaited in order by reportFirst; this only stops Node calling a later rejection unhandled meanwhile.
       result.catch(() => undefined);
       pending.push(result);
-      if (pending.length >= 3 * pool.size) await printFirst();
+      if (pending.length >= 3 * pool.size) await reportFirst();
     }
-    while (pending.length > 0) await printFirst();
+    while (pending.length > 0) await reportFirst();
   }
 
-  private print(file: string, { line, id, score, text }: Finding): void {
+  private report(file: string, { line, id, score, text }: Finding): void {
     this.found++;
     this.options.found({ file, line: line + 1, id, layer: this.layerOf.get(id), score, text });
   }

@@ -28,7 +28,10 @@ export interface EntryDescription {
 /** Looks up an entry that fired; formats are handed this instead of the bundle. */
 export type DescribeEntry = (id: string) => EntryDescription;
 
-/** The line as a terminal, an annotation or a report shows it: control characters blanked, trimmed. */
+/**
+ * The line as a terminal, an annotation or a report shows it: control characters blanked, trimmed. A
+ * terminal would act on the log's own (titles, colours, carriage returns), and a CI page garble them.
+ */
 export function excerptOf(occurrence: Occurrence): string {
   return normaliseText(occurrence.text).trim();
 }

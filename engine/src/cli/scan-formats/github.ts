@@ -7,7 +7,7 @@
  * a word. So at most `errorAnnotationsPerStep` occurrences are annotated, the first of each entry
  * first, and one notice says how many were left out and how to list them all.
  */
-import { excerptOf, type DescribeEntry, type Occurrence } from "./occurrence.js";
+import { excerptOf, occurrenceCount, type DescribeEntry, type Occurrence } from "./occurrence.js";
 import { variedSelection } from "./sample.js";
 
 /** Error annotations GitHub shows per step. */
@@ -43,7 +43,7 @@ export function githubAnnotations(occurrences: readonly Occurrence[], describe: 
   });
   const left = options.total - shown.length;
   if (left > 0) {
-    const note = `${left} more occurrence${left === 1 ? "" : "s"} of known errors not annotated (GitHub shows ${limit} error annotations per step). All of them: ${options.listAll}`;
+    const note = `${occurrenceCount(left, "more")} of known errors not annotated (GitHub shows ${limit} error annotations per step). All of them: ${options.listAll}`;
     lines.push(`::notice title=faultline::${escapeData(note)}\n`);
   }
   return lines.join("");

@@ -43,3 +43,8 @@ export function excerptOf(occurrence: Occurrence): string {
 export function fingerprintOf(occurrence: Occurrence): string {
   return createHash("sha256").update(JSON.stringify([occurrence.id, occurrence.file, occurrence.line, excerptOf(occurrence)])).digest("hex");
 }
+
+/** "1 occurrence", "75,000 more occurrences": a count as the formats' notes say it. */
+export function occurrenceCount(count: number, qualifier?: string): string {
+  return `${count.toLocaleString("en-US")}${qualifier ? ` ${qualifier}` : ""} occurrence${count === 1 ? "" : "s"}`;
+}

@@ -9,7 +9,7 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Log, ReportingDescriptor, Result } from "sarif";
-import { excerptOf, fingerprintOf, type DescribeEntry, type Occurrence } from "./occurrence.js";
+import { excerptOf, fingerprintOf, occurrenceCount, type DescribeEntry, type Occurrence } from "./occurrence.js";
 import { variedSelection } from "./sample.js";
 
 /** Results per run GitHub code scanning accepts. */
@@ -73,7 +73,7 @@ export function sarifLog(occurrences: readonly Occurrence[], describe: DescribeE
           {
             executionSuccessful: true,
             ...(left > 0
-              ? { toolExecutionNotifications: [{ level: "warning", message: { text: `${left} more occurrence${left === 1 ? "" : "s"} of known errors left out: a run holds at most ${options.limit ?? sarifResultsPerRun} results. faultline scan --stats counts them all.` } }] }
+              ? { toolExecutionNotifications: [{ level: "warning", message: { text: `${occurrenceCount(left, "more")} of known errors left out: a run holds at most ${(options.limit ?? sarifResultsPerRun).toLocaleString("en-US")} results. faultline scan --stats counts them all.` } }] }
               : {}),
           },
         ],

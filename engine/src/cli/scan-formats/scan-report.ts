@@ -7,7 +7,7 @@
 import { errorAnnotationsPerStep, githubAnnotations } from "./github.js";
 import { codeQualityReport } from "./gitlab.js";
 import { jsonLine } from "./json.js";
-import type { DescribeEntry, Occurrence } from "./occurrence.js";
+import { occurrenceCount, type DescribeEntry, type Occurrence } from "./occurrence.js";
 import { OccurrenceSample } from "./sample.js";
 import { sarifLog, sarifResultsPerRun, type SarifTool } from "./sarif.js";
 import { statsText } from "./stats.js";
@@ -53,11 +53,11 @@ export function scanReport(format: ScanFormat, context: ScanReportContext): Scan
       if (format === "sarif") {
         const log = sarifLog(sample.kept, context.describe, { tool: context.tool, total: sample.total });
         context.out(`${JSON.stringify(log, null, 2)}\n`);
-        warnLeftOut(context, sample.total - (log.runs[0]?.results?.length ?? 0), `the SARIF log (a run holds at most ${sarifResultsPerRun} results)`);
+        warnLeftOut(context, sample.total - (log.runs[0]?.results?.length ?? 0), `the SARIF log (a run holds at most ${sarifResultsPerRun.toLocaleString("en-US")} results)`);
       }
       if (format === "gitlab") {
         context.out(`${JSON.stringify(codeQualityReport(sample.kept, context.describe), null, 2)}\n`);
-        warnLeftOut(context, sample.total - sample.kept.length, `the Code Quality report (it keeps ${codeQualityIssuesKept})`);
+        warnLeftOut(context, sample.total - sample.kept.length, `the Code Quality report (it keeps ${codeQualityIssuesKept.toLocaleString("en-US")})`);
       }
       // On a terminal a blank line sets the counts apart from the lines above them.
       if (context.stats) format === "text" ? context.out(`${sample.total > 0 ? "\n" : ""}${statsText(sample.counts)}`) : context.err(statsText(sample.counts));
@@ -66,5 +66,5 @@ export function scanReport(format: ScanFormat, context: ScanReportContext): Scan
 }
 
 function warnLeftOut(context: ScanReportContext, left: number, where: string): void {
-  if (left > 0) context.err(`faultline: ${left} occurrence${left === 1 ? "" : "s"} left out of ${where}; all of them: ${context.listAll}\n`);
+  if (left > 0) context.err(`faultline: ${occurrenceCount(left)} left out of ${where}; all of them: ${context.listAll}\n`);
 }

@@ -32,9 +32,9 @@ const dir = mkdtempSync(path.join(tmpdir(), "faultline-formats-"));
 // A file name with what GitHub's properties must escape (`:` and `,`) and `%`, given relative as CI does.
 const file = path.relative(process.cwd(), path.join(dir, "job:1,retry 100%.log"));
 
-/** Errors from the knowledge's examples, one line each; the second holds a `%` for GitHub's escaping. */
+/** Errors from the knowledge's examples, one line each: the first in colour, the second with a `%` to escape. */
 const known = [
-  "ERROR An error occurred (ExpiredToken) when calling the GetObject operation: The security token included in the request is expired",
+  "\u001b[31mERROR\u001b[0m An error occurred (ExpiredToken) when calling the GetObject operation: The security token included in the request is expired",
   `ERROR call failed (100% of retries used): {"error":{"code":403,"message":"Request had insufficient authentication scopes.","status":"PERMISSION_DENIED"}}`,
   "User: arn:aws:sts::111122223333:assumed-role/readonly-federated/jdoe is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:us-west-2:111122223333:table/orders with an explicit deny in a session policy",
   `{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '5b1e9c40-7d2a-4f83-9e11-2c6a0f4d8b7e'.","error_codes":[7000215]}`,
@@ -110,6 +110,9 @@ describe("scan's CI formats on a generated log", () => {
     const commands = outputLines.map(parseCommand);
     const errors = commands.filter((c) => c.command === "error");
     expect(errors).toHaveLength(10);
+    // The log's colour codes are blanked, as in text: the run's page shows the message as written.
+    expect(errors.find((c) => c.properties["line"] === "4")?.message).toContain("Log line: ERROR     An error occurred (ExpiredToken)");
+    expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     // Every entry's first occurrence before any repetition: all of them when there are 10 or fewer.
     const firsts = ids.map((id) => occurrences.find((o) => o.id === id) as Occurrence);
     const expected = variedSelection(occurrences, 10);

@@ -4,6 +4,7 @@
  */
 export { bundleFormat, BundleFormatError, loadBundle } from "./bundle.js";
 export type { Bundle, BundleEntry, LayerInfo } from "./bundle.js";
+export type { EntrySections } from "./sections.js";
 export { builtinKnowledge } from "./builtin.js";
 export { factCatalog, findFact } from "./catalog.js";
 export type { FactName, FactSpec, FactType } from "./catalog.js";

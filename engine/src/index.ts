@@ -4,6 +4,7 @@
  */
 export { bundleFormat, BundleFormatError, loadBundle } from "./bundle.js";
 export type { Bundle, BundleEntry, LayerInfo } from "./bundle.js";
+export type { EntrySections } from "./sections.js";
 export { builtinKnowledge } from "./builtin.js";
 export { factCatalog, findFact } from "./catalog.js";
 export type { FactName, FactSpec, FactType } from "./catalog.js";
@@ -21,6 +22,8 @@ export { operatorCatalog } from "./operators.js";
 export type { OperatorName, OperatorSpec, Span } from "./operators.js";
 export { builtinLayerName, projectSite } from "./project.js";
 export { maskSecret, redact, redactRange } from "./redact.js";
+export { searchEntries } from "./search.js";
+export type { SearchHit, SearchOptions } from "./search.js";
 export type { SecretRule, TokenKind } from "./secret-catalog.js";
 export { decodeJwt, findSecrets } from "./tokens.js";
 export type { FoundSecret, JwtClaims } from "./tokens.js";

@@ -12,7 +12,8 @@ import { readEntryFiles } from "./entry-files.js";
 import { markdownTools, type MarkdownTools } from "./markdown-tools.js";
 import { KnowledgeProblem } from "./problem.js";
 import { conditionBranches, entrySchema, requiredSections, type EntryMeta } from "./schema.js";
-import { cutSections, type EntrySections } from "./sections.js";
+import { cutSections } from "./body-sections.js";
+import type { EntrySections } from "./sections.js";
 
 /** A front-matter path such as ["triggers", "all", 0, "fact"]. */
 export type FieldPath = ReadonlyArray<string | number>;

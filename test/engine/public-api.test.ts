@@ -18,7 +18,7 @@ test("the Node entry point exports exactly these values: the browser's, and load
       ...browserSurface,
       "KnowledgeCheckFailed", "KnowledgeProblem", "LayerError", "checkBundle", "MissingDependencyError", "checkKnowledge", "compileBundle", "conditionSchema",
       "entrySchema", "formatField", "isBuiltinSource", "layerPaths", "listEntryFiles", "loadKnowledge", "loadLayers", "markdownPackages",
-      "newestReview", "parseEntry", "providerNames", "requiredSections", "sortProblems",
+      "newestReview", "parseEntry", "providerNames", "requiredSections", "searchEntries", "sortProblems",
     ].sort(),
   );
 });

@@ -70,6 +70,10 @@ describe("the packed engine, installed into an empty project", () => {
     expect(knowledge.layers).toEqual([expect.objectContaining({ name: "built-in", version: pkg.version, date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) })]);
     expect(knowledge.entries.length).toBeGreaterThan(30);
     expect(knowledge.entries.every((entry) => entry.file === undefined)).toBe(true);
+    // The sections are for readers (faultline mcp), in a file of their own: the matcher never loads them.
+    expect(knowledge.entries.every((entry) => !("sections" in entry))).toBe(true);
+    expect(listing).toContain("package/knowledge-sections.js");
+    expect(listing).toContain("package/dist/mcp/sdk.js");
   });
 
   test("Node imports it as ESM and diagnoses the seed 001 paste with the built-in knowledge", async () => {

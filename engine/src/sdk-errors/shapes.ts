@@ -135,8 +135,9 @@ function grpcShape(error: unknown): Shape | undefined {
       details && !message.includes(details) && `details: ${details}`,
       reason && `reason: ${reason}`,
       domain && `domain: ${domain}`,
-      // The ErrorInfo as Google's JSON errors carry it, so the reason reads the same as in a REST body.
-      reason && bodyText({ error: { code, status, message, details: [{ "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason, ...(domain ? { domain } : {}), ...(infoMetadata && typeof infoMetadata === "object" ? { metadata: infoMetadata } : {}) }] } }),
+      // The ErrorInfo as Google's JSON errors carry it, so the reason reads the same as in a REST body
+      // (without "code": there it is the HTTP status, which a gRPC error does not have).
+      reason && bodyText({ error: { status, message, details: [{ "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason, ...(domain ? { domain } : {}), ...(infoMetadata && typeof infoMetadata === "object" ? { metadata: infoMetadata } : {}) }] } }),
       Array.isArray(statusDetails) && statusDetails.length > 0 && bodyText(statusDetails),
     ),
   };

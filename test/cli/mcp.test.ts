@@ -114,8 +114,8 @@ describe("faultline mcp over stdio", () => {
     expect(textOf(result)).toContain("No entry matches this error.");
   });
 
-  test("diagnose: a paste longer than the engine reads is cut and says so", async () => {
-    const result = await call("diagnose", { text: `${"INFO all good\n".repeat(40_000)}{"error":{"code":401,"message":"Request is missing valid authentication credentials.","status":"UNAUTHENTICATED"}}` });
+  test("diagnose: a 12 MiB paste (past the SDK's default 10 MiB message buffer) is answered, cut to what the engine reads", async () => {
+    const result = await call("diagnose", { text: `${"INFO all good\n".repeat(900_000)}{"error":{"code":401,"message":"Request is missing valid authentication credentials.","status":"UNAUTHENTICATED"}}` });
     const report = result.structuredContent as unknown as Diagnosis;
     expect(report.truncated).toBe(true);
     expect(textOf(result)).toContain("only its start was matched");
@@ -162,6 +162,13 @@ describe("faultline mcp over stdio", () => {
     expect((none.structuredContent as { entries: unknown[] }).entries).toEqual([]);
     expect(textOf(none)).toContain("No entry fits this query");
   });
+
+  test("a message longer than the server reads (16 MiB) is answered with an error, and the server goes on", async () => {
+    await expect(call("diagnose", { text: "x".repeat(20 * 1024 * 1024) })).rejects.toMatchObject({ code: -32600, message: expect.stringContaining("is longer than the 16777216 this server reads") });
+    expect((await call("get_entry", { id: "gcp-unauthenticated" })).isError).toBeFalsy();
+    expect(stderr).toMatch(/faultline mcp: a message of \d+ bytes is longer than the 16777216 this server reads/);
+    stderr = stderr.replace(/faultline mcp: a message of .*\n/, "");
+  }, 30_000);
 
   test("a call with arguments of the wrong shape is refused, and the server goes on", async () => {
     const bad = await call("diagnose", { txt: "403" });

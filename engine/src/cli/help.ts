@@ -81,7 +81,8 @@ Serves the Model Context Protocol on standard input and output, for coding agent
 clients. Tools (all read-only): diagnose {text} (ranked matches with the entry's Fix, Verify and
 Wrong fixes, near misses, credentials masked), get_entry {id} (an entry's sections and links),
 search_entries {query} (entries by code, reason or words). Only JSON-RPC is written to standard
-output; the one line of log goes to standard error. Runs until the client closes standard input.
+output; its log goes to standard error. A message longer than 16 MiB is answered with an error.
+Runs until the client closes standard input.
 
 Client configuration:
   {"mcpServers":{"faultline":{"command":"npx","args":["-y","faultline","mcp"]}}}

@@ -324,6 +324,13 @@ describe("values that are no SDK's error", () => {
     expect((await describeError(value)).text).toBe(text);
   });
 
+  test("an AggregateError lists each error inside, each by its own shape", async () => {
+    const error = new AggregateError([new Error("first try"), Object.assign(new Error("second try"), { code: "ECONNRESET" })], "all attempts failed");
+    const described = await describeError(error);
+    expect(described.text).toBe("AggregateError: all attempts failed\nError: first try\nError: second try\ncode: ECONNRESET");
+    expect(described.kinds).toEqual(["error", "error", "error"]);
+  });
+
   test("a cause chain that loops is described once per error", async () => {
     const a = new Error("outer");
     const b = new Error("inner", { cause: a });

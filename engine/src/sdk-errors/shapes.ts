@@ -70,14 +70,23 @@ function awsShape(error: unknown): Shape | undefined {
   return { kind: "aws-sdk", httpStatus: status, lines: [`${name}: ${message} (${details.join(", ")})`] };
 }
 
+/** An aggregate (AggregateError, @azure/identity's AggregateAuthenticationError): its first message line, then each error inside. */
+function aggregateShape(error: unknown): Shape {
+  const name = stringProp(error, "name") ?? "AggregateError";
+  const errors = prop(error, "errors");
+  const first = stringProp(error, "message")?.split("\n")[0];
+  return { kind: "error", lines: [first ? `${name}: ${first}` : name], inner: Array.isArray(errors) ? errors : [] };
+}
+
+/** A native AggregateError (Promise.any, several failed attempts). */
+function nativeAggregateShape(error: unknown): Shape | undefined {
+  return typeof AggregateError !== "undefined" && error instanceof AggregateError ? aggregateShape(error) : undefined;
+}
+
 /** @azure/identity: AuthenticationError (status, OAuth error and AADSTS description), AggregateAuthenticationError, CredentialUnavailableError. */
 function azureIdentityShape(error: unknown): Shape | undefined {
   const name = stringProp(error, "name");
-  if (name === "AggregateAuthenticationError" || (name === "AggregateError" && Array.isArray(prop(error, "errors")))) {
-    const errors = prop(error, "errors") as unknown[];
-    const first = stringProp(error, "message")?.split("\n")[0];
-    return { kind: name === "AggregateError" ? "error" : "azure-identity", lines: [first ? `${name}: ${first}` : name], inner: errors };
-  }
+  if (name === "AggregateAuthenticationError") return { ...aggregateShape(error), kind: "azure-identity" };
   const response = prop(error, "errorResponse");
   if (name === "AuthenticationError" && response && typeof response === "object") {
     const status = numberProp(error, "statusCode");
@@ -177,4 +186,4 @@ function httpResponseShape(error: unknown): Shape | undefined {
 }
 
 /** The recognisers, most specific first: an axios or AWS error also has the fields of the later ones. */
-export const shapes: ReadonlyArray<(error: unknown) => Shape | undefined> = [axiosShape, awsShape, azureIdentityShape, azureRestShape, grpcShape, kubernetesShape, httpResponseShape];
+export const shapes: ReadonlyArray<(error: unknown) => Shape | undefined> = [axiosShape, awsShape, azureIdentityShape, azureRestShape, grpcShape, kubernetesShape, httpResponseShape, nativeAggregateShape];

@@ -10,8 +10,11 @@ import { KnowledgeProblem } from "./problem.js";
 import { z } from "zod";
 import { entrySchema } from "./schema.js";
 
-/** The fields of an entry a bundle carries: the front matter without examples and counterexamples, and where it came from. */
-const bundleEntrySchema = entrySchema.omit({ examples: true, counterexamples: true }).extend({ layer: z.string().optional(), file: z.string().optional() });
+/** An entry's body sections, as `compileBundle` writes them for readers. */
+const sectionsSchema = z.object({ symptoms: z.string(), cause: z.string(), fix: z.string(), verify: z.string(), wrongFixes: z.string() }).strict();
+
+/** The fields of an entry a bundle carries: the front matter without examples and counterexamples, where it came from, and optionally its body sections. */
+const bundleEntrySchema = entrySchema.omit({ examples: true, counterexamples: true }).extend({ layer: z.string().optional(), file: z.string().optional(), sections: sectionsSchema.optional() });
 
 const layersSchema = z.array(z.object({ name: z.string(), version: z.string().optional(), date: z.string().optional(), site: z.string().url().optional() }).strict());
 

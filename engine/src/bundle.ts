@@ -3,6 +3,7 @@
  * loaded by the CLI and the browser without gray-matter, remark or zod.
  */
 import type { Condition, Provider } from "./schema.js";
+import type { EntrySections } from "./sections.js";
 
 /** The format tag every bundle carries, so a stale bundle is refused rather than misread. */
 export const bundleFormat = "faultline-bundle@1";
@@ -24,6 +25,8 @@ export interface BundleEntry {
   readonly layer?: string | undefined;
   /** The entry's markdown file, for entries compiled from a local folder. */
   readonly file?: string | undefined;
+  /** The body's sections as markdown, in bundles compiled for reading entries (the matcher leaves them out). */
+  readonly sections?: EntrySections | undefined;
 }
 
 /** Where a layer of knowledge comes from, and where its entries are published. */

@@ -47,6 +47,8 @@ export interface CheckOptions {
   readonly layerNames?: readonly string[] | undefined;
   /** What each folder's layer says about itself (version, site), in order. */
   readonly layers?: ReadonlyArray<Partial<LayerInfo> | undefined> | undefined;
+  /** Compile each entry's body sections into the bundle, for showing entries (the matcher does not need them). */
+  readonly sections?: boolean | undefined;
 }
 
 function at(entry: LoadedEntry, field: Array<string | number>, message: string, hint?: string): KnowledgeProblem {
@@ -139,8 +141,9 @@ export async function checkKnowledge(dirs: string | readonly string[], options: 
       .filter((e) => !seen.has(e.meta.id) && Boolean(seen.add(e.meta.id)))
       .map((e): CheckedEntry => ({ ...e, layer: name }));
     const files = new Map(entries.map((e) => [e.meta.id, e.file]));
+    const sections = new Map(options.sections ? entries.map((e) => [e.meta.id, e.sections]) : []);
     const layer: LayerInfo = { ...options.layers?.[i], name, date: options.layers?.[i]?.date ?? newestReview(entries.map((e) => e.meta)) };
-    layers.push({ entries, bundle: compileBundle(entries.map((e) => e.meta), { layer, fileOf: (id) => files.get(id) }) });
+    layers.push({ entries, bundle: compileBundle(entries.map((e) => e.meta), { layer, fileOf: (id) => files.get(id), sectionsOf: (id) => sections.get(id) }) });
   }
   const stacked = stackLayers([...(options.base ? [options.base] : []), ...layers.map((l) => l.bundle)]);
   const standing = new Set(stacked.bundle.entries.map((e) => `${e.layer}\0${e.id}`));

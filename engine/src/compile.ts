@@ -2,6 +2,7 @@
 import type { RuleProperties, TopLevelCondition } from "json-rules-engine";
 import { bundleFormat, type Bundle, type BundleEntry, type LayerInfo } from "./bundle.js";
 import type { Condition, EntryMeta, FactCondition } from "./schema.js";
+import type { EntrySections } from "./sections.js";
 
 /** What a compiled bundle says about where its entries come from. */
 export interface CompileOptions {
@@ -9,11 +10,13 @@ export interface CompileOptions {
   readonly layer?: LayerInfo | undefined;
   /** The markdown file of an entry, by id, for entries of a local folder. */
   readonly fileOf?: ((id: string) => string | undefined) | undefined;
+  /** The body sections of an entry, by id, for bundles that readers show entries from. */
+  readonly sectionsOf?: ((id: string) => EntrySections | undefined) | undefined;
 }
 
 /** Compiles validated entries into a bundle, sorted by id so that builds are reproducible. */
 export function compileBundle(entries: readonly EntryMeta[], options: CompileOptions = {}): Bundle {
-  const { layer, fileOf } = options;
+  const { layer, fileOf, sectionsOf } = options;
   const compiled: BundleEntry[] = [...entries]
     .sort((a, b) => a.id.localeCompare(b.id))
     .map((e) => ({
@@ -30,6 +33,7 @@ export function compileBundle(entries: readonly EntryMeta[], options: CompileOpt
       triggers: e.triggers,
       ...(layer ? { layer: layer.name } : {}),
       ...(fileOf?.(e.id) ? { file: fileOf(e.id) } : {}),
+      ...(sectionsOf?.(e.id) ? { sections: sectionsOf(e.id) } : {}),
     }));
   return layer ? { format: bundleFormat, layers: [layer], entries: compiled } : { format: bundleFormat, entries: compiled };
 }

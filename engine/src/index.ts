@@ -4,11 +4,15 @@
  */
 export { bundleFormat, BundleFormatError, loadBundle } from "./bundle.js";
 export type { Bundle, BundleEntry, LayerInfo } from "./bundle.js";
+export type { EntrySections } from "./sections.js";
 export { builtinKnowledge } from "./builtin.js";
 export { factCatalog, findFact } from "./catalog.js";
 export type { FactName, FactSpec, FactType } from "./catalog.js";
 export { diagnose } from "./diagnose.js";
 export type { DiagnoseOptions } from "./diagnose.js";
+export { describeError, diagnoseError } from "./sdk-errors/describe-error.js";
+export type { ErrorDescription } from "./sdk-errors/describe-error.js";
+export type { ErrorKind } from "./sdk-errors/shapes.js";
 export type { Reason } from "./explain.js";
 export { normaliseText } from "./control-characters.js";
 export { extractFacts } from "./facts.js";
@@ -21,6 +25,8 @@ export { operatorCatalog } from "./operators.js";
 export type { OperatorName, OperatorSpec, Span } from "./operators.js";
 export { builtinLayerName, projectSite } from "./project.js";
 export { maskSecret, redact, redactRange } from "./redact.js";
+export { searchEntries } from "./search.js";
+export type { SearchHit, SearchOptions } from "./search.js";
 export type { SecretRule, TokenKind } from "./secret-catalog.js";
 export { decodeJwt, findSecrets } from "./tokens.js";
 export type { FoundSecret, JwtClaims } from "./tokens.js";

@@ -17,6 +17,8 @@ export interface LayerSources {
   readonly builtin: boolean;
   /** Folders of markdown entries and compiled bundles (`*.json`), lowest first. */
   readonly paths: readonly string[];
+  /** Whether entries carry their body sections (for showing entries; bundle layers carry what they were compiled with). */
+  readonly sections?: boolean | undefined;
 }
 
 /** The knowledge the layers stack up to, and what was wrong on the way. */
@@ -86,7 +88,7 @@ async function readBundleLayer(file: string, problems: KnowledgeProblem[]): Prom
 
 /** Reads and stacks the layers; folders are checked like `faultline check` does, without running examples. */
 export async function loadLayers(sources: LayerSources): Promise<LoadedLayers> {
-  let base: Bundle | undefined = sources.builtin ? await builtinKnowledge() : undefined;
+  let base: Bundle | undefined = !sources.builtin ? undefined : sources.sections ? await (await import("./builtin-sections.js")).builtinKnowledgeWithSections() : await builtinKnowledge();
   const problems: KnowledgeProblem[] = [];
   const replacements: Replacement[] = [];
   for (const layer of sources.paths) {
@@ -99,7 +101,7 @@ export async function loadLayers(sources: LayerSources): Promise<LoadedLayers> {
     if (!existsSync(layer) || !statSync(layer).isDirectory()) throw new LayerError(layer, "is neither a folder of entries nor a bundle (.json)");
     // Imported here: only folders need the schema and the markdown parsers, never a bundle or the built-in layer.
     const { checkKnowledge } = await import("./check.js");
-    const checked = await checkKnowledge([layer], { examples: false, base });
+    const checked = await checkKnowledge([layer], { examples: false, base, sections: sources.sections });
     problems.push(...checked.problems);
     replacements.push(...checked.replacements);
     base = checked.bundle;

@@ -12,6 +12,8 @@ import { readEntryFiles } from "./entry-files.js";
 import { markdownTools, type MarkdownTools } from "./markdown-tools.js";
 import { KnowledgeProblem } from "./problem.js";
 import { conditionBranches, entrySchema, requiredSections, type EntryMeta } from "./schema.js";
+import { cutSections } from "./body-sections.js";
+import type { EntrySections } from "./sections.js";
 
 /** A front-matter path such as ["triggers", "all", 0, "fact"]. */
 export type FieldPath = ReadonlyArray<string | number>;
@@ -24,6 +26,8 @@ export interface LoadedEntry {
   readonly body: string;
   /** The 1-based file line where the body starts. */
   readonly bodyLine: number;
+  /** The body's required sections as markdown. */
+  readonly sections: EntrySections;
   /** Where a front-matter field is in the file (its value, or the nearest parent that exists). */
   locate(field: FieldPath): { line: number; column: number };
 }
@@ -194,8 +198,9 @@ function parseEntryWith(tools: MarkdownTools, file: string, source: string): Par
   // An id that differs from the file name is reported, but the entry still takes part in the checks
   // across entries, so a duplicate id is reported too.
   const blocking = problems.filter((p) => p.field !== "id");
-  if (!parsed.success || blocking.length > 0) return { problems };
-  return { entry: { file, meta: parsed.data, body: split.content, bodyLine, locate }, problems };
+  const sections = cutSections(split.content, tree, tools.textOf);
+  if (!parsed.success || blocking.length > 0 || !sections) return { problems };
+  return { entry: { file, meta: parsed.data, body: split.content, bodyLine, sections, locate }, problems };
 }
 
 export { listEntryFiles } from "./entry-files.js";

@@ -15,7 +15,7 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}, input = "") {
 const paste = '{"error":{"code":403,"message":"Request had insufficient authentication scopes.","status":"PERMISSION_DENIED"}}';
 
 describe("faultline CLI conventions", () => {
-  test.each(["match", "check", "scan", "compile"])("%s --help prints its usage and exits 0", (command) => {
+  test.each(["match", "check", "scan", "compile", "mcp"])("%s --help prints its usage and exits 0", (command) => {
     for (const flag of ["--help", "-h"]) {
       const { code, stdout, stderr } = run([command, flag]);
       expect(code).toBe(0);
@@ -29,7 +29,7 @@ describe("faultline CLI conventions", () => {
     for (const args of [["--help"], ["help"]]) {
       const { code, stdout } = run(args);
       expect(code).toBe(0);
-      for (const command of ["match", "check", "scan", "compile"]) expect(stdout).toContain(`  ${command}`);
+      for (const command of ["match", "check", "scan", "compile", "mcp"]) expect(stdout).toContain(`  ${command}`);
     }
     const bare = run([]);
     expect(bare.code).toBe(2);

@@ -5,6 +5,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { chromiumArgs, chromiumPath } from "../support/site-browser.ts";
@@ -68,6 +70,10 @@ describe("the packed engine, installed into an empty project", () => {
     expect(knowledge.layers).toEqual([expect.objectContaining({ name: "built-in", version: pkg.version, date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) })]);
     expect(knowledge.entries.length).toBeGreaterThan(30);
     expect(knowledge.entries.every((entry) => entry.file === undefined)).toBe(true);
+    // The sections are for readers (faultline mcp), in a file of their own: the matcher never loads them.
+    expect(knowledge.entries.every((entry) => !("sections" in entry))).toBe(true);
+    expect(listing).toContain("package/knowledge-sections.js");
+    expect(listing).toContain("package/dist/mcp/sdk.js");
   });
 
   test("Node imports it as ESM and diagnoses the seed 001 paste with the built-in knowledge", async () => {
@@ -95,6 +101,20 @@ describe("the packed engine, installed into an empty project", () => {
     expect(result.stdout).toContain("Read: https://faultline-kb.github.io/faultline/entries/gcp-oauth-scope-insufficient/");
     expect(result.stdout).not.toContain("node_modules");
   });
+
+  test("npx faultline mcp serves its tools without the SDK installed", async () => {
+    expect(existsSync(path.join(app, "node_modules", "@modelcontextprotocol"))).toBe(false);
+    const client = new Client({ name: "package-test", version: "1.0.0" });
+    await client.connect(new StdioClientTransport({ command: "npx", args: ["--no-install", "faultline", "mcp"], cwd: app, stderr: "pipe" }));
+    try {
+      const { tools } = await client.listTools();
+      expect(tools.map((t) => t.name).sort()).toEqual(["diagnose", "get_entry", "search_entries"]);
+      const result = await client.callTool({ name: "diagnose", arguments: { text: seed001 } });
+      expect((result.structuredContent as { matches: Array<{ id: string; fix?: string }> }).matches[0]).toMatchObject({ id: "gcp-oauth-scope-insufficient", fix: expect.stringContaining("cloud-platform") });
+    } finally {
+      await client.close();
+    }
+  }, 60_000);
 
   test("check without the markdown parsers says in one line what to install", async () => {
     await mkdir(path.join(app, "kb"), { recursive: true });

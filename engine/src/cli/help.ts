@@ -85,6 +85,27 @@ Options:
 
 ${layers}
 `,
+  mcp: `Usage: faultline mcp [options]
+
+Serves the Model Context Protocol on standard input and output, for coding agents and other MCP
+clients. Tools (all read-only): diagnose {text} (ranked matches with the entry's Fix, Verify and
+Wrong fixes, near misses, credentials masked), get_entry {id} (an entry's sections and links),
+search_entries {query} (entries by code, reason or words). Only JSON-RPC is written to standard
+output; its log goes to standard error. A message longer than 16 MiB is answered with an error.
+Runs until the client closes standard input.
+
+Client configuration:
+  {"mcpServers":{"faultline":{"command":"npx","args":["-y","faultline","mcp"]}}}
+
+Options:
+  --kb PATH         a knowledge layer on top of the built-in one (repeatable)
+  --no-builtin      leave the built-in knowledge out
+  -h, --help        this help
+
+${layers}
+
+${links}
+`,
 };
 
 /** The overview `faultline --help` prints. */
@@ -95,6 +116,7 @@ Commands:
   check [DIR...]    validate knowledge folders and run their examples
   scan FILE...      known errors in logs (- for standard input)
   compile           write the knowledge layers as one bundle (JSON)
+  mcp               serve the knowledge to coding agents (Model Context Protocol, stdio)
 
 Options:
   -h, --help        help; \`faultline COMMAND --help\` for a command's options

@@ -75,6 +75,21 @@ Options:
 
 ${layers}
 `,
+  new: `Usage: faultline new [ID] [options]
+
+Writes DIR/ID.md for a new entry and never overwrites a file. Without --from: a scaffold of every field
+and section, each marked with a TODO prompt. With --from FILE (- for standard input): a draft made
+from a pasted error: provider, status, codes and reasons from its facts, a proposed trigger (codes and
+reasons, then its most distinctive phrases, ids and hosts left out), the paste with its secrets masked
+as the first example, and the five sections with prompts; ID is then proposed when missing. \`check\`
+reports every prompt left as "still the draft prompt". Exit 0 when written, 2 for usage or I/O errors
+(an existing file included).
+
+Options:
+  --from FILE       draft the entry from the error in FILE (- for standard input)
+  --dir DIR         the knowledge folder to write into (default ./knowledge; made when missing)
+  -h, --help        this help
+`,
 };
 
 /** The overview `faultline --help` prints. */
@@ -85,6 +100,7 @@ Commands:
   check [DIR...]    validate knowledge folders and run their examples
   scan FILE...      known errors in logs (- for standard input)
   compile           write the knowledge layers as one bundle (JSON)
+  new [ID]          a new entry: a scaffold, or --from FILE a draft from a pasted error
 
 Options:
   -h, --help        help; \`faultline COMMAND --help\` for a command's options

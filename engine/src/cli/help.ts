@@ -37,8 +37,17 @@ below it (the built-in knowledge, FAULTLINE_KB, --kb), so examples run against t
 entry that replaces one below it is reported as a notice. Without DIR: ./knowledge. Exit 0 when
 clean, 1 on any problem, 2 for usage or I/O errors.
 
+An entry whose trigger outscores another entry on that entry's example is a problem too (shadowing).
+--overlaps also lists every entry that fires on another entry's example, or on a file of an --against
+folder, even when it does not rank first there: FILE:LINE:COL of the example, the rank and score of
+both entries, and the conditions that held. Overlaps are a report: they change the exit code only with
+--strict.
+
 Options:
-  --json            one JSON object: {"entries":N,"examples":N,"problems":[…],"notices":[…]}
+  --json            one JSON object: {"entries":N,"examples":N,"problems":[…],"notices":[…]} (and "overlaps")
+  --overlaps        list the entries that fire on other entries' examples
+  --against DIR     with --overlaps: every file of DIR is an error no entry should match (repeatable)
+  --strict          with --overlaps: exit 1 when there is any overlap
   --kb PATH         a layer below the checked folders (repeatable)
   --no-builtin      leave the built-in knowledge out
   -h, --help        this help

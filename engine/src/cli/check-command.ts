@@ -7,6 +7,7 @@ import { checkKnowledge } from "../check.js";
 import { isBuiltinSource, loadLayers } from "../layer-sources.js";
 import { maxInputLength } from "../match.js";
 import { findOverlaps, formatOverlap, type CorpusText, type Overlap } from "../overlaps.js";
+import { staleEntries } from "../stale.js";
 import { asUsageError, layerOptions, layerSources } from "./knowledge-options.js";
 import { describeIoError } from "./output.js";
 import { styleFor } from "./style.js";
@@ -32,14 +33,16 @@ async function readCorpus(dirs: readonly string[]): Promise<CorpusText[]> {
 
 const plainOverlap = (o: Overlap) => ({ ...o, at: { ...o.at, file: o.at.file } });
 
-/** Runs `faultline check` and returns its exit code: 0 clean, 1 problems (or overlaps with --strict). */
+/** Runs `faultline check` and returns its exit code: 0 clean, 1 problems (or overlaps with --strict, or stale entries with --stale). */
 export async function runCheck(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { json: { type: "boolean" }, overlaps: { type: "boolean" }, against: { type: "string", multiple: true }, strict: { type: "boolean" }, ...layerOptions },
+    options: { json: { type: "boolean" }, overlaps: { type: "boolean" }, against: { type: "string", multiple: true }, strict: { type: "boolean" }, stale: { type: "string" }, ...layerOptions },
   });
   if ((values.against || values.strict) && !values.overlaps) throw new UsageError(`${values.against ? "--against" : "--strict"} goes with --overlaps`);
+  const staleDays = values.stale === undefined ? undefined : Number(values.stale);
+  if (staleDays !== undefined && !(Number.isInteger(staleDays) && staleDays >= 0)) throw new UsageError(`--stale takes a number of days, got ${JSON.stringify(values.stale)}`);
   const dirs = positionals.length > 0 ? positionals : ["knowledge"];
   if (positionals.length === 0 && !existsSync("knowledge")) throw new UsageError("check needs a DIR of knowledge entries (there is no ./knowledge here)");
   const sources = layerSources(values);
@@ -52,19 +55,21 @@ export async function runCheck(args: string[]): Promise<number> {
     throw asUsageError(error);
   });
   const overlaps = values.overlaps ? await findOverlaps(result.entries, result.bundle, await readCorpus(values.against ?? [])) : undefined;
+  const stale = staleDays === undefined ? undefined : staleEntries(result.entries, staleDays, new Date().toISOString().slice(0, 10));
   const style = styleFor(process.stdout);
   if (values.json) {
     const plain = (p: (typeof result.problems)[number]) => ({ file: p.file, line: p.line, column: p.column, field: p.field, message: p.message, ...(p.hint ? { hint: p.hint } : {}) });
-    const report = { entries: result.entries.length, examples: result.examplesRun, problems: result.problems.map(plain), notices: result.notices.map(plain), ...(overlaps ? { overlaps: overlaps.map(plainOverlap) } : {}) };
+    const report = { entries: result.entries.length, examples: result.examplesRun, problems: result.problems.map(plain), notices: result.notices.map(plain), ...(overlaps ? { overlaps: overlaps.map(plainOverlap) } : {}), ...(stale ? { stale: stale.map(plain) } : {}) };
     process.stdout.write(`${JSON.stringify(report)}\n`);
   } else {
     for (const notice of result.notices) process.stdout.write(`${style.dim(notice.format())}\n`);
     for (const problem of result.problems) process.stdout.write(`${problem.format()}\n`);
     for (const overlap of overlaps ?? []) process.stdout.write(`${formatOverlap(overlap)}\n`);
+    for (const entry of stale ?? []) process.stdout.write(`${entry.format()}\n`);
     const layers = result.bundle.layers?.map((l) => l.name).join(" < ") ?? "";
-    const overlapCount = overlaps ? `; ${count(overlaps.length, "overlap", "overlaps")}` : "";
+    const overlapCount = `${overlaps ? `; ${count(overlaps.length, "overlap", "overlaps")}` : ""}${stale ? `; ${count(stale.length, "entry", "entries")} not reviewed for more than ${count(staleDays ?? 0, "day", "days")}` : ""}`;
     if (result.problems.length > 0) process.stdout.write(`${style.warn(`${count(result.problems.length, "problem", "problems")} in ${count(result.validEntries, "valid entry", "valid entries")}${overlapCount}`)}\n`);
-    else process.stdout.write(`ok: ${count(result.entries.length, "entry", "entries")}, ${result.examplesRun} examples and counterexamples pass${layers.includes("<") ? ` (layers: ${layers})` : ""}${overlapCount}\n`);
+    else process.stdout.write(`${stale && stale.length > 0 ? "stale" : "ok"}: ${count(result.entries.length, "entry", "entries")}, ${result.examplesRun} examples and counterexamples pass${layers.includes("<") ? ` (layers: ${layers})` : ""}${overlapCount}\n`);
   }
-  return result.problems.length > 0 || (values.strict && overlaps && overlaps.length > 0) ? 1 : 0;
+  return result.problems.length > 0 || (values.strict && overlaps && overlaps.length > 0) || (stale && stale.length > 0) ? 1 : 0;
 }

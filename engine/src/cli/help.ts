@@ -48,6 +48,8 @@ Options:
   --overlaps        list the entries that fire on other entries' examples
   --against DIR     with --overlaps: every file of DIR is an error no entry should match (repeatable)
   --strict          with --overlaps: exit 1 when there is any overlap
+  --stale DAYS      also list the entries last reviewed (the later of updated and verified.on) more
+                    than DAYS days ago, oldest first; exit 1 when there is any
   --kb PATH         a layer below the checked folders (repeatable)
   --no-builtin      leave the built-in knowledge out
   -h, --help        this help

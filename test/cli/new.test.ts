@@ -43,6 +43,8 @@ describe("faultline new", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(`created ${dir}/ledger-tenant-quarantined.md: a draft from ${dir}/error.txt, 1 secret masked\nnext: write each section and every TODO, then run: faultline check ${dir}\n`);
     const markdown = readFileSync(path.join(dir, "ledger-tenant-quarantined.md"), "utf8");
+    // Editors find the schema from wherever the entry was written.
+    expect(markdown).toContain(`# yaml-language-server: $schema=${path.relative(dir, path.resolve("engine/entry.schema.json"))}\n`);
     expect(markdown).not.toContain(token);
     expect(markdown).toContain("GITHUB_TOKEN=ghp_[redacted]");
     const check = runCli(["check", dir]);

@@ -5,6 +5,7 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { draftEntry } from "../draft.js";
 import { maxInputLength } from "../match.js";
@@ -14,6 +15,15 @@ import { describeIoError } from "./output.js";
 import { UsageError } from "./usage-error.js";
 
 const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The package's JSON Schema of entries (engine/entry.schema.json beside dist/). */
+const schemaFile = fileURLToPath(new URL("../../entry.schema.json", import.meta.url));
+
+/** Points the YAML language server's `$schema` line at the package's schema, from the folder the entry is written to. */
+function withSchemaFrom(dir: string, markdown: string): string {
+  const relative = path.relative(path.resolve(dir), schemaFile).split(path.sep).join("/");
+  return markdown.replace(/^# yaml-language-server: \$schema=.*$/m, () => `# yaml-language-server: $schema=${relative}`);
+}
 
 /** Writes a new file, refusing one that exists. */
 async function writeNew(file: string, text: string): Promise<void> {
@@ -52,7 +62,7 @@ export async function runNew(args: string[]): Promise<number> {
     what = `a draft from ${values.from === "-" ? "standard input" : values.from}, ${masked}${input.cut ? `, the paste cut to its first ${maxInputLength / 1024} KiB` : ""}`;
   }
   const file = path.join(dir, `${written}.md`);
-  await writeNew(file, text);
+  await writeNew(file, withSchemaFrom(dir, text));
   process.stdout.write(`created ${file}: ${what}\nnext: write each section and every TODO, then run: faultline check ${dir}\n`);
   return 0;
 }

@@ -199,6 +199,7 @@ export function draftEntry(paste: string, options: DraftOptions = {}): Draft {
     "# yaml-language-server: $schema=../engine/entry.schema.json",
     `id: ${id}`,
     `title: ${yamlScalar(title)}`,
+    "# Once the Cause section is written, say it here in one line.",
     `summary: ${yamlScalar(summary)}`,
     `provider: ${provider}`,
     "services: []",

@@ -97,11 +97,11 @@ describe("draftEntry on a paste no entry explains", () => {
     const { problems, entries } = await checkKnowledge(dir, { base: await builtinKnowledge() });
     expect(entries.map((e) => e.meta.id)).toEqual([draft.id]);
     expect(problems.map((p) => `${path.basename(p.file)}${p.format().slice(p.file.length)}`)).toEqual([
-      `${draft.id}.md:74:1: body: section "Symptoms" is still the draft prompt (write what the reader sees, in the words of the error: the message, the status, the tool or call that printed it)`,
-      `${draft.id}.md:78:1: body: section "Cause" is still the draft prompt (write the cause in one sentence, then the proof of it, and how to tell this error from its neighbours)`,
-      `${draft.id}.md:82:1: body: section "Fix" is still the draft prompt (write commands that can be pasted, with UPPER_CASE placeholders, for each tool where they differ: gcloud, aws, az, kubectl, Terraform, the client library)`,
-      `${draft.id}.md:86:1: body: section "Verify" is still the draft prompt (write the command that proves the fix worked, and what it prints then)`,
-      `${draft.id}.md:90:1: body: section "Wrong fixes" is still the draft prompt (write the tempting fixes that do not work, and why each fails)`,
+      `${draft.id}.md:75:1: body: section "Symptoms" is still the draft prompt (write what the reader sees, in the words of the error: the message, the status, the tool or call that printed it)`,
+      `${draft.id}.md:79:1: body: section "Cause" is still the draft prompt (write the cause in one sentence, then the proof of it, and how to tell this error from its neighbours)`,
+      `${draft.id}.md:83:1: body: section "Fix" is still the draft prompt (write commands that can be pasted, with UPPER_CASE placeholders, for each tool where they differ: gcloud, aws, az, kubectl, Terraform, the client library)`,
+      `${draft.id}.md:87:1: body: section "Verify" is still the draft prompt (write the command that proves the fix worked, and what it prints then)`,
+      `${draft.id}.md:91:1: body: section "Wrong fixes" is still the draft prompt (write the tempting fixes that do not work, and why each fails)`,
     ]);
   });
 
@@ -119,6 +119,22 @@ describe("draftEntry on a paste no entry explains", () => {
   test("options.id names the draft; an id that is not kebab-case is refused with the reason", () => {
     expect(draftEntry(unknownPaste, { id: "gcp-workforce-groups-unmapped", today }).markdown).toContain("\nid: gcp-workforce-groups-unmapped\n");
     expect(() => draftEntry(unknownPaste, { id: "Not An Id" })).toThrow('draft id "Not An Id" is not kebab-case (lowercase words joined by -, e.g. gcp-billing-disabled)');
+  });
+});
+
+describe("sections still to write", () => {
+  const entry = (cause: string) =>
+    `---\nid: x-entry\ntitle: A title\nsummary: A summary long enough to say something.\nprovider: generic\nupdated: 2026-11-02\ntriggers: { fact: text, operator: containsPhrase, value: x }\nexamples: [a, b]\n---\n## Symptoms\n\nx\n\n## Cause\n\n${cause}\n\n## Fix\n\nx\n\n## Verify\n\nx\n\n## Wrong fixes\n\nx\n`;
+
+  test.each([
+    ["only its prompt", "<!-- TODO: write the cause -->", ['x-entry.md:14:1: body: section "Cause" is still the draft prompt (write the cause)']],
+    ["text beside its prompt", "<!-- TODO: write the cause -->\n\nThe token was minted for another audience.", []],
+    ["a comment that is not a prompt", "<!-- reviewed by the platform team -->", []],
+  ])("a section holding %s", async (_what, cause, expected) => {
+    const { entry: loaded, problems } = await parseEntry("x-entry.md", entry(cause));
+    expect(problems.map((p) => p.format())).toEqual(expected);
+    // Still loaded: its examples run while it is being written.
+    expect(loaded?.meta.id).toBe("x-entry");
   });
 });
 

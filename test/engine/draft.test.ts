@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { builtinKnowledge } from "../../engine/src/builtin.js";
+import { compileBundle } from "../../engine/src/compile.js";
 import { checkKnowledge } from "../../engine/src/check.js";
 import { draftEntry } from "../../engine/src/draft.js";
 import { parseEntry } from "../../engine/src/load.js";
@@ -192,6 +193,28 @@ describe("any paste", () => {
         if (draft.redactedPaste !== "") expect(entry?.meta.examples[0]).toBe(draft.redactedPaste);
       }),
       { numRuns: 150 },
+    );
+  });
+
+  test("an error-like paste gives a draft whose trigger ranks it first on both its examples", async () => {
+    const token = fc.constantFrom(
+      "403", "Error 403:", "HTTP/1.1 401", "AccessDenied", "(ExpiredToken)", '"reason": "CONSUMER_INVALID"', "PERMISSION_DENIED", "status: UNAUTHENTICATED",
+      "googleapis.com", "arn:aws:iam::123456789012:role/ci", "ana@example.com", "3f2b8c1e-9a4d-4e5f-8b6a-1c2d3e4f5a6b", "/var/run/secrets/token", "'my-bucket'",
+      "2026-11-03T10:14:03Z", "10.0.0.7", "kubectl", "the", "caller", "lacks", "quarantine", "ledger", "broker", "refused", "tenant", "role", "token", "policy", "denied",
+      "Zugriff", "verweigert", ":", ",", ".", '"', "{", "}", "\n", "  ",
+    );
+    const line = fc.array(token, { minLength: 1, maxLength: 14 }).map((parts) => parts.join(" "));
+    const pastes = fc.array(line, { minLength: 1, maxLength: 6 }).map((lines) => lines.join("\n"));
+    await fc.assert(
+      fc.asyncProperty(pastes, async (paste) => {
+        const draft = draftEntry(paste, { today });
+        if (draft.markdown.includes("value: [\"TODO:") || draft.markdown.includes("- \"TODO:")) return;
+        const { entry } = await parseEntry(`${draft.id}.md`, draft.markdown);
+        expect(entry).toBeDefined();
+        const bundle = compileBundle([entry!.meta]);
+        for (const example of entry!.meta.examples) expect((await match(bundle, example)).matches[0]?.id).toBe(draft.id);
+      }),
+      { numRuns: 120 },
     );
   });
 

@@ -9,6 +9,8 @@ export { builtinKnowledge } from "./builtin.js";
 export { factCatalog, findFact } from "./catalog.js";
 export type { FactName, FactSpec, FactType } from "./catalog.js";
 export { diagnose } from "./diagnose.js";
+export { draftEntry } from "./draft.js";
+export type { Draft, DraftOptions } from "./draft.js";
 export type { DiagnoseOptions } from "./diagnose.js";
 export { describeError, diagnoseError } from "./sdk-errors/describe-error.js";
 export type { ErrorDescription } from "./sdk-errors/describe-error.js";

@@ -7,7 +7,7 @@ import * as api from "../../engine/src/index.js";
 
 // Pins the public surface: adding or removing an export must be a deliberate change to this list.
 const browserSurface = [
-  "BundleFormatError", "builtinKnowledge", "builtinLayerName", "bundleFormat", "decodeJwt", "describeError", "diagnose", "diagnoseError", "entryPageUrl", "extractFacts",
+  "BundleFormatError", "builtinKnowledge", "builtinLayerName", "bundleFormat", "decodeJwt", "describeError", "diagnose", "diagnoseError", "draftEntry", "entryPageUrl", "extractFacts",
   "factCatalog", "findFact", "findSecrets", "layerInfoOf", "loadBundle", "maskSecret", "match", "maxInputLength", "normaliseText",
   "operatorCatalog", "projectSite", "redact", "redactRange", "stackLayers",
 ];
@@ -17,7 +17,7 @@ test("the Node entry point exports exactly these values: the browser's, and load
     [
       ...browserSurface,
       "KnowledgeCheckFailed", "KnowledgeProblem", "LayerError", "checkBundle", "MissingDependencyError", "checkKnowledge", "compileBundle", "conditionSchema",
-      "entrySchema", "formatField", "isBuiltinSource", "layerPaths", "listEntryFiles", "loadKnowledge", "loadLayers", "markdownPackages",
+      "entrySchema", "findOverlaps", "formatField", "formatOverlap", "isBuiltinSource", "layerPaths", "listEntryFiles", "loadKnowledge", "loadLayers", "markdownPackages",
       "newestReview", "parseEntry", "providerNames", "requiredSections", "searchEntries", "sortProblems",
     ].sort(),
   );

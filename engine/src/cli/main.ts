@@ -1,5 +1,5 @@
 /**
- * The `faultline` command: match, check, scan, compile and mcp. Exit codes: 0 success or a match, 1 no
+ * The `faultline` command: match, check, scan, compile, mcp and new. Exit codes: 0 success or a match, 1 no
  * match or problems found, 2 usage or I/O errors (one line on stderr). Each command's module is
  * imported only when it runs, so `match` never loads what `check` needs.
  */
@@ -14,6 +14,7 @@ const commands: Readonly<Record<string, () => Promise<Command>>> = {
   scan: async () => (await import("./scan-command.js")).runScan,
   compile: async () => (await import("./compile-command.js")).runCompile,
   mcp: async () => (await import("./mcp-command.js")).runMcp,
+  new: async () => (await import("./new-command.js")).runNew,
 };
 
 const isHelp = (arg: string): boolean => arg === "--help" || arg === "-h";

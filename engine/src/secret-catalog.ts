@@ -71,8 +71,12 @@ export const maskPrefixes: readonly string[] = [
 
 /** ":" or "=" between a key and its value, with the quotes of JSON, YAML, env files and escaped JSON around them. */
 const sep = String.raw`(?:\\?["'])?[ \t]{0,32}[:=][ \t]{0,32}`;
-/** A value: quoted (spaces allowed, up to 256 characters on one line), or a run up to a space, quote or separator. */
-const value = String.raw`(?:\\?"([^"\\\n]{1,256})\\?"|'([^'\n]{1,256})'|\\?["']?([^\s"'&,;<>]+))`;
+/**
+ * A value: quoted (spaces allowed, up to 256 characters on one line), or a run up to a space, quote or
+ * separator. In escaped JSON (a log line inside a JSON string) the run also ends at `\n`, `\t`, `\r` or
+ * `\"`: otherwise the next line's text joins the value and a secret on it is masked as part of this one.
+ */
+const value = String.raw`(?:\\?"([^"\\\n]{1,256})\\?"|'([^'\n]{1,256})'|\\?["']?((?:[^\s"'&,;<>\\]|\\(?![ntr"]))+))`;
 /** Characters of base64url tokens (JWT segments, most opaque tokens). */
 const b64url = "A-Za-z0-9_\\-";
 

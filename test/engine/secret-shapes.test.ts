@@ -53,6 +53,9 @@ const shapes: Array<[string, string, string]> = [
   ["GCP HMAC secret", "accessId: GOOG1EEXAMPLEACCESSIDEXAMPLEACCESSIDEXAMPLE\nsecret: bGoa+V7g/yqDXvKRqq+JTFn4uQZbPiQJo4pf9RzJ", "bGoa+V7g/yqDXvKRqq+JTFn4uQZbPiQJo4pf9RzJ"],
   ["a token split by an ANSI colour code", "Authorization: Bearer \u001b[32mya29.a0AfB_byFIRSTHALF\u001b[0mSECONDHALF0123456789 401", "SECONDHALF0123456789"],
   ["a password split by a colour code", "password=\u001b[1mhunter\u001b[22m2isTheRest", "2isTheRest"],
+  // A log line inside a JSON string: the value ends at the escaped newline, so the next line's secret is found on its own.
+  ["escaped JSON: a key, then a URL password on the next line", String.raw`{"msg":"x-api-key: k3y-0AAAAAAAAA\npostgres://u:hunter2pass@h/db"}`, "k3y-0AAAAAAAAA"],
+  ["escaped JSON: a URL password after a key", String.raw`{"msg":"x-api-key: k3y-0AAAAAAAAA\npostgres://u:hunter2pass@h/db"}`, "hunter2pass"],
 ];
 
 describe("every shape issue #16 found in clear is masked", () => {
@@ -82,4 +85,10 @@ describe("what is not a secret stays readable", () => {
     expect(findSecrets(text)).toEqual([]);
     expect(redact(text)).toBe(text);
   });
+});
+
+test("in escaped JSON a masked value ends at the escaped newline, and the next line stays readable", () => {
+  const text = String.raw`{"log":"password=s3cr3tP4ss\nuser=app-reader\tregion=eu-west-1"}`;
+  expect(redact(text)).not.toContain("s3cr3tP4ss");
+  expect(redact(text)).toContain(String.raw`\nuser=app-reader\tregion=eu-west-1"}`);
 });

@@ -5,7 +5,7 @@
 
 /** "https://github.com/o/r" for a package.json `repository.url` such as "git+https://github.com/o/r.git". */
 export function repositoryWebUrl(gitUrl: string): string {
-  return gitUrl.replace(/^git\+/, "").replace(/\.git$/, "").replace(/\/+$/, "");
+  return gitUrl.replace(/^git\+/, "").replace(/\/+$/, "").replace(/\.git$/, "");
 }
 
 /**

@@ -81,7 +81,8 @@ export function startMatcher(createWorker: () => Worker, bundleUrl: string, link
 
   const showDraft = async (slot: Element): Promise<void> => {
     const text = input.value;
-    if (!target || text.trim() === "") return;
+    // Only the paste whose results are on screen: a draft sent mid-match would supersede that match.
+    if (!target || text.trim() === "" || root.dataset["state"] !== "done") return;
     slot.replaceChildren(h("p", { class: "muted", role: "status" }, "Drafting the entry…"));
     try {
       const draft = await client.draft(text, localDate(new Date()));

@@ -8,6 +8,8 @@ export { builtinKnowledge } from "./builtin.js";
 export { factCatalog, findFact } from "./catalog.js";
 export type { FactName, FactSpec, FactType } from "./catalog.js";
 export { diagnose } from "./diagnose.js";
+export { draftEntry } from "./draft.js";
+export type { Draft, DraftOptions } from "./draft.js";
 export type { DiagnoseOptions } from "./diagnose.js";
 export type { Reason } from "./explain.js";
 export { normaliseText } from "./control-characters.js";

@@ -8,6 +8,7 @@
  */
 import type { Bundle, LayerInfo } from "./bundle.js";
 import { compileBundle, newestReview } from "./compile.js";
+import { draftPromptOf } from "./draft-marker.js";
 import { stackLayers, type Replacement } from "./layers.js";
 import { formatField, loadKnowledge, type LoadedEntry } from "./load.js";
 import { match } from "./match.js";
@@ -94,6 +95,8 @@ async function exampleProblems(entry: LoadedEntry, bundle: Bundle, now: number |
   const problems: KnowledgeProblem[] = [];
   const options = now === undefined ? {} : { now };
   for (const [i, example] of entry.meta.examples.entries()) {
+    // A prompt is reported as one (draft-check.ts), not as an example that fails.
+    if (draftPromptOf(example) !== undefined) continue;
     const report = await match(bundle, example, options);
     const first = report.matches[0];
     if (first?.id === entry.meta.id) continue;
@@ -107,6 +110,7 @@ async function exampleProblems(entry: LoadedEntry, bundle: Bundle, now: number |
     problems.push(at(entry, ["examples", i], `example ${i + 1} does not rank this entry first: ${detail}`, "widen the triggers or make the example carry the error's facts"));
   }
   for (const [i, counter] of entry.meta.counterexamples.entries()) {
+    if (draftPromptOf(counter) !== undefined) continue;
     const report = await match(bundle, counter, options);
     if (report.matches[0]?.id === entry.meta.id) {
       problems.push(at(entry, ["counterexamples", i], `counterexample ${i + 1} ranks this entry first`, "tighten the triggers so the neighbouring entry wins"));

@@ -8,6 +8,7 @@ import type { Document, LineCounter } from "yaml";
 import type { ZodIssue } from "zod";
 import type { Root } from "mdast";
 import { bodyProblems } from "./body-check.js";
+import { draftValueProblems, unwrittenSectionProblems } from "./draft-check.js";
 import { readEntryFiles } from "./entry-files.js";
 import { markdownTools, type MarkdownTools } from "./markdown-tools.js";
 import { KnowledgeProblem } from "./problem.js";
@@ -194,6 +195,8 @@ function parseEntryWith(tools: MarkdownTools, file: string, source: string): Par
   // An id that differs from the file name is reported, but the entry still takes part in the checks
   // across entries, so a duplicate id is reported too.
   const blocking = problems.filter((p) => p.field !== "id");
+  // What is still to be written is reported, but the entry loads: its examples run while it is a draft.
+  problems.push(...unwrittenSectionProblems(file, tree, bodyLine, (node) => tools.textOf(node)), ...draftValueProblems(file, data, locate, formatField));
   if (!parsed.success || blocking.length > 0) return { problems };
   return { entry: { file, meta: parsed.data, body: split.content, bodyLine, locate }, problems };
 }

@@ -4,17 +4,12 @@
  */
 import { z } from "zod";
 import { factNames, findFact } from "./catalog.js";
+import { providerNames } from "./entry-parts.js";
 import { operatorNames } from "./operators.js";
 import { proveRegexCost } from "./regex-cost.js";
 
-/** Providers an entry can belong to. */
-export const providerNames = ["gcp", "aws", "azure", "kubernetes", "generic"] as const;
-
-/** A provider an entry belongs to. */
-export type Provider = (typeof providerNames)[number];
-
-/** The body sections every entry must have, in order, as level-2 headings. */
-export const requiredSections = ["Symptoms", "Cause", "Fix", "Verify", "Wrong fixes"] as const;
+export { providerNames, requiredSections } from "./entry-parts.js";
+export type { Provider, RequiredSection } from "./entry-parts.js";
 
 /** A scalar a condition compares against. */
 export type ConditionScalar = string | number | boolean | null;

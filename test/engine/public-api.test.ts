@@ -7,7 +7,7 @@ import * as api from "../../engine/src/index.js";
 
 // Pins the public surface: adding or removing an export must be a deliberate change to this list.
 const browserSurface = [
-  "BundleFormatError", "builtinKnowledge", "builtinLayerName", "bundleFormat", "decodeJwt", "diagnose", "entryPageUrl", "extractFacts",
+  "BundleFormatError", "builtinKnowledge", "builtinLayerName", "bundleFormat", "decodeJwt", "diagnose", "draftEntry", "entryPageUrl", "extractFacts",
   "factCatalog", "findFact", "findSecrets", "layerInfoOf", "loadBundle", "maskSecret", "match", "maxInputLength", "normaliseText",
   "operatorCatalog", "projectSite", "redact", "redactRange", "stackLayers",
 ];

@@ -5,8 +5,7 @@
  * page may end it mid-match and start another (matcher-client.ts).
  */
 /// <reference lib="webworker" />
-import { builtinLayerName, loadBundle, maskSecret, match, maxInputLength, type Bundle } from "faultline/browser";
-import { draftEntry } from "./matcher/draft-stand-in.ts";
+import { builtinLayerName, draftEntry, loadBundle, maskSecret, match, maxInputLength, type Bundle } from "faultline/browser";
 import type { MatcherRequest, MatcherResponse } from "./matcher/protocol.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -42,7 +41,7 @@ async function run(seq: number, text: string, now: number): Promise<void> {
 
 function draft(seq: number, text: string, today: string): void {
   try {
-    // Only the redacted draft crosses to the page: the paste's secrets stay in the worker.
+    // The draft as the engine redacted it: the page shows, downloads and links exactly this text.
     const { id, markdown, secretsMasked } = draftEntry(text, { today });
     reply({ type: "draft", seq, draft: { id, markdown, secretsMasked } });
   } catch (error) {

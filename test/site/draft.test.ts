@@ -6,10 +6,12 @@
  * request leaves the page.
  */
 import { readFile } from "node:fs/promises";
+import fc from "fast-check";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { repoBranch, repoUrl } from "../../site/lib/repo-links.ts";
 import { paste, scopeErrorBody, waitForMatcher } from "../support/matcher-page.ts";
+import { leaked, paste as generatedPaste } from "../support/secret-arbitraries.ts";
 import { expectCleanLog, openSiteBrowser, type PageLog, type SiteBrowser } from "../support/site-browser.ts";
 
 const googleToken = "ya29.a0AfH6SMBxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
@@ -73,6 +75,7 @@ describe("a paste that matches nothing", () => {
     expect(await page.locator("#draft-text").getAttribute("readonly")).not.toBeNull();
     expect(draftText).toMatch(new RegExp(`^---\\n(?:.*\\n)*?id: ${id}\\n`));
     expect(draftText).toContain("WIDGET_TOKEN_REFUSED");
+    for (const section of ["Symptoms", "Cause", "Fix", "Verify", "Wrong fixes"]) expect(draftText).toContain(`\n## ${section}\n`);
     for (const secret of [googleToken, awsSecretKey, "a0AfH6SMB", "K7MDENG"]) expect(draftText).not.toContain(secret);
     expect(draftText).toContain("ya29.[redacted]");
     expect(draftText).toContain("aws_secret_access_key = [redacted]");
@@ -127,6 +130,19 @@ describe("a paste that matches", () => {
   test("a new paste replaces the draft with its own results", async () => {
     await paste(page, unknownError);
     expect(await page.locator(".draft-panel").count()).toBe(0);
+  });
+});
+
+describe("secrets never reach a draft", () => {
+  test("generated pastes with secrets of every kind: not in the draft, nor in its link", async () => {
+    for (const { text, secrets } of fc.sample(generatedPaste, { numRuns: 6, seed: 23 })) {
+      await paste(page, text);
+      await openDraft();
+      const draft = await page.locator("#draft-text").inputValue();
+      const link = (await page.locator("[data-draft-editor]").getAttribute("href")) ?? "";
+      expect(leaked(draft, secrets), `draft of ${JSON.stringify(text)}`).toBeUndefined();
+      expect(leaked(decodeURIComponent(link), secrets), `link of ${JSON.stringify(text)}`).toBeUndefined();
+    }
   });
 });
 

@@ -64,7 +64,7 @@ export function renderDraft(draft: DraftResult, target: DraftTarget, downloadUrl
       " Review the draft before you share it. Faultline sends nothing: the GitHub link only opens GitHub with the text you see here, when you click it.",
     ),
     h("label", { class: "field-label", for: "draft-text" }, "The draft (read-only)"),
-    h("textarea", { id: "draft-text", class: "draft-text", readonly: "", rows: "16", spellcheck: "false" }, draft.markdown),
+    h("textarea", { id: "draft-text", class: "draft-text", readonly: "", rows: "16", spellcheck: "false", wrap: "off" }, draft.markdown),
     h(
       "div",
       { class: "draft-actions" },

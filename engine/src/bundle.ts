@@ -19,6 +19,8 @@ export interface BundleEntry {
   readonly tags: readonly string[];
   readonly related: readonly string[];
   readonly updated: string;
+  /** When the fix was last tried for real, and with which tools and versions. */
+  readonly verified?: { readonly on: string; readonly with: readonly string[] } | undefined;
   readonly triggers: Condition;
   /** Name of the layer the entry came from (see `Bundle.layers`). */
   readonly layer?: string | undefined;

@@ -11,7 +11,7 @@ import { compileBundle, newestReview } from "./compile.js";
 import { draftPromptOf } from "./draft-marker.js";
 import { stackLayers, type Replacement } from "./layers.js";
 import { formatField, loadKnowledge, type LoadedEntry } from "./load.js";
-import { match } from "./match.js";
+import { match, type Match } from "./match.js";
 import { KnowledgeProblem, sortProblems } from "./problem.js";
 
 /** A checked entry with the layer it forms part of. */
@@ -91,7 +91,23 @@ function sharedExampleProblems(entries: readonly LoadedEntry[]): KnowledgeProble
   return problems;
 }
 
-async function exampleProblems(entry: LoadedEntry, bundle: Bundle, now: number | undefined): Promise<KnowledgeProblem[]> {
+/**
+ * Each checked entry that outscores the example's own entry on it: reported at the shadowing entry's
+ * triggers too, naming the example, so its author sees it (the owner sees the example fail).
+ */
+function shadowingProblems(entry: LoadedEntry, i: number, matches: readonly Match[], checked: ReadonlyMap<string, LoadedEntry>): KnowledgeProblem[] {
+  const own = matches.find((m) => m.id === entry.meta.id);
+  if (!own) return [];
+  const where = `${entry.file}:${entry.locate(["examples", i]).line}`;
+  return matches.flatMap((m) => {
+    const shadow = m.score > own.score ? checked.get(m.id) : undefined;
+    if (!shadow) return [];
+    const held = m.why.map((r) => r.description).join(", ");
+    return [at(shadow, ["triggers"], `fires on example ${i + 1} of "${entry.meta.id}" (${where}) with score ${m.score}, above that entry's own ${own.score}: ${held}`, "tell the two apart with a fact only this error has, or a not on the other's; faultline check --overlaps lists every overlap")];
+  });
+}
+
+async function exampleProblems(entry: LoadedEntry, bundle: Bundle, now: number | undefined, checked: ReadonlyMap<string, LoadedEntry>): Promise<KnowledgeProblem[]> {
   const problems: KnowledgeProblem[] = [];
   const options = now === undefined ? {} : { now };
   for (const [i, example] of entry.meta.examples.entries()) {
@@ -100,6 +116,7 @@ async function exampleProblems(entry: LoadedEntry, bundle: Bundle, now: number |
     const report = await match(bundle, example, options);
     const first = report.matches[0];
     if (first?.id === entry.meta.id) continue;
+    problems.push(...shadowingProblems(entry, i, report.matches, checked));
     const own = report.matches.find((m) => m.id === entry.meta.id);
     const nearOwn = report.near.find((n) => n.id === entry.meta.id);
     const detail = own
@@ -157,8 +174,9 @@ export async function checkKnowledge(dirs: string | readonly string[], options: 
   problems.push(...relatedProblems(checked, new Set(stacked.bundle.entries.map((e) => e.id)), options.base !== undefined || folders.length > 1), ...sharedExampleProblems(loadedAll));
   let examplesRun = 0;
   if (options.examples !== false) {
+    const checkedById = new Map(checked.map((e) => [e.meta.id, e]));
     for (const entry of checked) {
-      problems.push(...(await exampleProblems(entry, stacked.bundle, options.now)));
+      problems.push(...(await exampleProblems(entry, stacked.bundle, options.now, checkedById)));
       examplesRun += entry.meta.examples.length + entry.meta.counterexamples.length;
     }
   }

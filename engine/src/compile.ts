@@ -27,6 +27,7 @@ export function compileBundle(entries: readonly EntryMeta[], options: CompileOpt
       tags: e.tags,
       related: e.related,
       updated: e.updated,
+      ...(e.verified ? { verified: e.verified } : {}),
       triggers: e.triggers,
       ...(layer ? { layer: layer.name } : {}),
       ...(fileOf?.(e.id) ? { file: fileOf(e.id) } : {}),
@@ -34,9 +35,15 @@ export function compileBundle(entries: readonly EntryMeta[], options: CompileOpt
   return layer ? { format: bundleFormat, layers: [layer], entries: compiled } : { format: bundleFormat, entries: compiled };
 }
 
+/** The day an entry was last reviewed (YYYY-MM-DD): the later of `updated` and the day its fix was last tried (`verified.on`). */
+export function reviewedOn(entry: Pick<EntryMeta, "updated"> & { readonly verified?: { readonly on: string } | undefined }): string {
+  const tried = entry.verified?.on;
+  return tried !== undefined && tried > entry.updated ? tried : entry.updated;
+}
+
 /** The date of the newest review among entries (YYYY-MM-DD), the date a layer of them is as current as. */
-export function newestReview(entries: readonly Pick<EntryMeta, "updated">[]): string | undefined {
-  return entries.reduce<string | undefined>((newest, e) => (newest === undefined || e.updated > newest ? e.updated : newest), undefined);
+export function newestReview(entries: ReadonlyArray<Pick<EntryMeta, "updated"> & { readonly verified?: { readonly on: string } | undefined }>): string | undefined {
+  return entries.map(reviewedOn).reduce<string | undefined>((newest, day) => (newest === undefined || day > newest ? day : newest), undefined);
 }
 
 /** json-rules-engine wants all/any/not at the top; a lone fact condition is wrapped in `all`. */

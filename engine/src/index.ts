@@ -37,6 +37,8 @@ export type { LayerSources, LoadedLayers } from "./layer-sources.js";
 export { formatField, listEntryFiles, loadKnowledge, parseEntry } from "./load.js";
 export type { FieldPath, LoadedEntry, LoadResult, ParsedEntry } from "./load.js";
 export { markdownPackages, MissingDependencyError } from "./missing-dependency.js";
+export { findOverlaps, formatOverlap } from "./overlaps.js";
+export type { CorpusText, Overlap, OverlapSite, Standing } from "./overlaps.js";
 export { KnowledgeCheckFailed, KnowledgeProblem, sortProblems } from "./problem.js";
 export type { ProblemInfo } from "./problem.js";
 export { conditionSchema, entrySchema, providerNames, requiredSections } from "./schema.js";

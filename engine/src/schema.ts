@@ -110,6 +110,32 @@ const facetValue = (what: string) =>
     },
   );
 
+/** A date written YYYY-MM-DD; YAML reads an unquoted one as a Date, which is turned back into that form. */
+const dateSchema = (field: string) =>
+  z.preprocess(
+    (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+    z.string().regex(isoDate, { message: `${field} must be a date written YYYY-MM-DD` }),
+  );
+
+/** Schema of `verified`: when the fix was last tried for real, and with which tools and versions. */
+export const verifiedSchema = z
+  .object({
+    /** The day the fix was last tried and worked. */
+    on: dateSchema("verified.on").describe("The day the fix was last tried and worked, YYYY-MM-DD."),
+    /** The tools and libraries it was tried with, each with its version: "gcloud 497.0.0", "google-auth-library 9.15". */
+    with: z
+      .array(
+        z.string().refine((tool) => /^\S.*\s\S*\d/.test(tool), (tool) => ({
+          message: `${JSON.stringify(tool)} does not name a tool and its version`,
+          params: { hint: 'write the tool, a space and the version it was tried with, e.g. "gcloud 497.0.0"' },
+        })),
+      )
+      .min(1, { message: "verified.with names at least one tool and its version" })
+      .describe('The tools and libraries the fix was tried with, each with its version: "gcloud 497.0.0".'),
+  })
+  .strict()
+  .describe("When the fix was last tried for real, and with which tools and versions.");
+
 /** Schema of an entry's front matter. */
 export const entrySchema = z
   .object({
@@ -127,10 +153,8 @@ export const entrySchema = z
     codes: z.array(z.string()).default([]),
     tags: z.array(facetValue("tag")).default([]),
     related: z.array(z.string()).default([]),
-    updated: z.preprocess(
-      (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
-      z.string().regex(isoDate, { message: "updated must be a date written YYYY-MM-DD" }),
-    ),
+    updated: dateSchema("updated"),
+    verified: verifiedSchema.optional(),
     triggers: conditionSchema,
     examples: z.array(z.string().min(1)).min(2, { message: "give at least two examples of the error as people paste it" }),
     counterexamples: z.array(z.string().min(1)).default([]),

@@ -64,7 +64,7 @@ describe("faultline match", () => {
     [["match", ...only, "/nonexistent/error.txt"], "faultline: cannot read /nonexistent/error.txt: ENOENT"],
     [["match", "--kb", "/nonexistent-kb"], "faultline: knowledge layer /nonexistent-kb: is neither a folder of entries nor a bundle (.json)"],
     [["match", "--no-builtin"], "faultline: no knowledge to match against: --no-builtin needs a --kb FOLDER or BUNDLE.json (or FAULTLINE_KB)"],
-    [["frobnicate"], 'faultline: unknown command "frobnicate"; expected match, check, scan, compile (faultline --help)'],
+    [["frobnicate"], 'faultline: unknown command "frobnicate"; expected match, check, scan, compile, new (faultline --help)'],
     [["match", "--bogus"], "faultline: Unknown option '--bogus'."],
   ])("exit 2 with one line on stderr for %j", (args, message) => {
     const { code, stdout, stderr } = run(args, "x");

@@ -175,7 +175,7 @@ describe("any paste", () => {
         expect(problems.filter((p) => !p.message.includes("still the draft prompt")).map((p) => p.format())).toEqual([]);
         if (draft.redactedPaste !== "") expect(entry?.meta.examples[0]).toBe(draft.redactedPaste);
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 

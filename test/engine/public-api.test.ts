@@ -17,7 +17,7 @@ test("the Node entry point exports exactly these values: the browser's, and load
     [
       ...browserSurface,
       "KnowledgeCheckFailed", "KnowledgeProblem", "LayerError", "checkBundle", "MissingDependencyError", "checkKnowledge", "compileBundle", "conditionSchema",
-      "entrySchema", "formatField", "isBuiltinSource", "layerPaths", "listEntryFiles", "loadKnowledge", "loadLayers", "markdownPackages",
+      "entrySchema", "findOverlaps", "formatField", "formatOverlap", "isBuiltinSource", "layerPaths", "listEntryFiles", "loadKnowledge", "loadLayers", "markdownPackages",
       "newestReview", "parseEntry", "providerNames", "requiredSections", "sortProblems",
     ].sort(),
   );

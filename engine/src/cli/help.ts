@@ -37,8 +37,19 @@ below it (the built-in knowledge, FAULTLINE_KB, --kb), so examples run against t
 entry that replaces one below it is reported as a notice. Without DIR: ./knowledge. Exit 0 when
 clean, 1 on any problem, 2 for usage or I/O errors.
 
+An entry whose trigger outscores another entry on that entry's example is a problem too (shadowing).
+--overlaps also lists every entry that fires on another entry's example, or on a file of an --against
+folder, even when it does not rank first there: FILE:LINE:COL of the example, the rank and score of
+both entries, and the conditions that held. Overlaps are a report: they change the exit code only with
+--strict.
+
 Options:
-  --json            one JSON object: {"entries":N,"examples":N,"problems":[…],"notices":[…]}
+  --json            one JSON object: {"entries":N,"examples":N,"problems":[…],"notices":[…]} (and "overlaps")
+  --overlaps        list the entries that fire on other entries' examples
+  --against DIR     with --overlaps: every file of DIR is an error no entry should match (repeatable)
+  --strict          with --overlaps: exit 1 when there is any overlap
+  --stale DAYS      also list the entries last reviewed (the later of updated and verified.on) more
+                    than DAYS days ago, oldest first; exit 1 when there is any
   --kb PATH         a layer below the checked folders (repeatable)
   --no-builtin      leave the built-in knowledge out
   -h, --help        this help
@@ -75,6 +86,21 @@ Options:
 
 ${layers}
 `,
+  new: `Usage: faultline new [ID] [options]
+
+Writes DIR/ID.md for a new entry and never overwrites a file. Without --from: a scaffold of every field
+and section, each marked with a TODO prompt. With --from FILE (- for standard input): a draft made
+from a pasted error: provider, status, codes and reasons from its facts, a proposed trigger (codes and
+reasons, then its most distinctive phrases, ids and hosts left out), the paste with its secrets masked
+as the first example, and the five sections with prompts; ID is then proposed when missing. \`check\`
+reports every prompt left as "still the draft prompt". Exit 0 when written, 2 for usage or I/O errors
+(an existing file included).
+
+Options:
+  --from FILE       draft the entry from the error in FILE (- for standard input)
+  --dir DIR         the knowledge folder to write into (default ./knowledge; made when missing)
+  -h, --help        this help
+`,
 };
 
 /** The overview `faultline --help` prints. */
@@ -85,6 +111,7 @@ Commands:
   check [DIR...]    validate knowledge folders and run their examples
   scan FILE...      known errors in logs (- for standard input)
   compile           write the knowledge layers as one bundle (JSON)
+  new [ID]          a new entry: a scaffold, or --from FILE a draft from a pasted error
 
 Options:
   -h, --help        help; \`faultline COMMAND --help\` for a command's options

@@ -1,5 +1,5 @@
 /**
- * The `faultline` command: match, check, scan and compile. Exit codes: 0 success or a match, 1 no
+ * The `faultline` command: match, check, scan, compile and new. Exit codes: 0 success or a match, 1 no
  * match or problems found, 2 usage or I/O errors (one line on stderr). Each command's module is
  * imported only when it runs, so `match` never loads what `check` needs.
  */
@@ -13,6 +13,7 @@ const commands: Readonly<Record<string, () => Promise<Command>>> = {
   check: async () => (await import("./check-command.js")).runCheck,
   scan: async () => (await import("./scan-command.js")).runScan,
   compile: async () => (await import("./compile-command.js")).runCompile,
+  new: async () => (await import("./new-command.js")).runNew,
 };
 
 const isHelp = (arg: string): boolean => arg === "--help" || arg === "-h";

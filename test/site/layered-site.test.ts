@@ -49,6 +49,9 @@ describe("a site built from two layers", () => {
     expect(replaced).toContain("Acme: use the platform node pools");
     expect(replaced).not.toContain("Edit this entry");
     expect(read("entries/aws-expired-token/index.html")).toContain("Edit this entry");
+    // Freshness: the org entry says when its fix was last tried and with what; the others that they were not.
+    expect(added).toMatch(/Last verified <time datetime="2026-11-20">20 November 2026<\/time> with acme-cb 3\.2\.0 and vault 1\.18\.1<\/span>/);
+    expect(replaced).toContain("Not yet verified");
     expect(existsSync(path.join(out, "pagefind", "pagefind.js"))).toBe(true);
   });
 

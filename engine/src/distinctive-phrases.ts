@@ -14,8 +14,8 @@ const minScore = 8;
 
 // Clauses end at quotes (also escaped ones), brackets, separators, and sentence punctuation before a space.
 const clauseBreak = /\\["'`]|\\[nrt]|["'`()[\]{}<>|=,;]|[.:!?](?=\s|$)/;
-// A constant word: letters, with ' ’ _ - inside; no digit, dot, slash, @ or colon, which mark what varies.
-const constantWord = /^[A-Za-z](?:[A-Za-z'’_-]{0,38}[A-Za-z])?$/;
+// A constant word: letters of any script, with ' ’ _ - inside; no digit, dot, slash, @ or colon, which mark what varies.
+const constantWord = /^\p{L}(?:[\p{L}'’_-]{0,38}\p{L})?$/u;
 // Lowercase hex of 8 or more (request ids, hashes) is not a word even when it has no digit.
 const hexRun = /^[a-f]{8,}$/;
 

@@ -63,6 +63,9 @@ function linesAround(text: string, start: number, end: number): { start: number;
   return { start: start === 0 || from < 0 ? 0 : from + 1, end: to < 0 ? text.length : to };
 }
 
+/** Where a long log without codes or statuses most likely has its error. */
+const errorWord = /error|denied|forbidden|unauthori[sz]ed|refused|invalid|expired|failed/i;
+
 /** At most `maxExampleLength` of a long paste: whole lines, from the first that says something about the error. */
 function excerpt(text: string): string {
   if (text.length <= maxExampleLength) return text;
@@ -73,9 +76,6 @@ function excerpt(text: string): string {
   const cut = text.lastIndexOf("\n", from + maxExampleLength);
   return trimPaste(text.slice(from, cut > from ? cut : from + maxExampleLength));
 }
-
-/** Where a long log without codes or statuses most likely has its error. */
-const errorWord = /error|denied|forbidden|unauthori[sz]ed|refused|invalid|expired|failed/i;
 
 const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
 
@@ -119,7 +119,8 @@ function clip(text: string, max: number): string {
 function coreExample(text: string, spans: ReadonlyArray<{ start: number; end: number }>, today: string): string {
   const start = spans.reduce((min, s) => Math.min(min, s.start), text.length);
   const end = spans.reduce((max, s) => Math.max(max, s.end), 0);
-  const core = start < end ? trimPaste(text.slice(linesAround(text, start, end).start, linesAround(text, start, end).end)) : text;
+  const lines = linesAround(text, start, end);
+  const core = start < end ? trimPaste(text.slice(lines.start, lines.end)) : text;
   return core !== text && core.length > 0 ? core : `${today}T00:00:00Z ERROR ${text}`;
 }
 
@@ -199,6 +200,7 @@ export function draftEntry(paste: string, options: DraftOptions = {}): Draft {
     "# yaml-language-server: $schema=../engine/entry.schema.json",
     `id: ${id}`,
     `title: ${yamlScalar(title)}`,
+    "# Once the Cause section is written, say it here in one line.",
     `summary: ${yamlScalar(summary)}`,
     `provider: ${provider}`,
     "services: []",

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { builtinKnowledge } from "../../engine/src/builtin.js";
+import { compileBundle } from "../../engine/src/compile.js";
 import { checkKnowledge } from "../../engine/src/check.js";
 import { draftEntry } from "../../engine/src/draft.js";
 import { parseEntry } from "../../engine/src/load.js";
@@ -97,11 +98,11 @@ describe("draftEntry on a paste no entry explains", () => {
     const { problems, entries } = await checkKnowledge(dir, { base: await builtinKnowledge() });
     expect(entries.map((e) => e.meta.id)).toEqual([draft.id]);
     expect(problems.map((p) => `${path.basename(p.file)}${p.format().slice(p.file.length)}`)).toEqual([
-      `${draft.id}.md:74:1: body: section "Symptoms" is still the draft prompt (write what the reader sees, in the words of the error: the message, the status, the tool or call that printed it)`,
-      `${draft.id}.md:78:1: body: section "Cause" is still the draft prompt (write the cause in one sentence, then the proof of it, and how to tell this error from its neighbours)`,
-      `${draft.id}.md:82:1: body: section "Fix" is still the draft prompt (write commands that can be pasted, with UPPER_CASE placeholders, for each tool where they differ: gcloud, aws, az, kubectl, Terraform, the client library)`,
-      `${draft.id}.md:86:1: body: section "Verify" is still the draft prompt (write the command that proves the fix worked, and what it prints then)`,
-      `${draft.id}.md:90:1: body: section "Wrong fixes" is still the draft prompt (write the tempting fixes that do not work, and why each fails)`,
+      `${draft.id}.md:75:1: body: section "Symptoms" is still the draft prompt (write what the reader sees, in the words of the error: the message, the status, the tool or call that printed it)`,
+      `${draft.id}.md:79:1: body: section "Cause" is still the draft prompt (write the cause in one sentence, then the proof of it, and how to tell this error from its neighbours)`,
+      `${draft.id}.md:83:1: body: section "Fix" is still the draft prompt (write commands that can be pasted, with UPPER_CASE placeholders, for each tool where they differ: gcloud, aws, az, kubectl, Terraform, the client library)`,
+      `${draft.id}.md:87:1: body: section "Verify" is still the draft prompt (write the command that proves the fix worked, and what it prints then)`,
+      `${draft.id}.md:91:1: body: section "Wrong fixes" is still the draft prompt (write the tempting fixes that do not work, and why each fails)`,
     ]);
   });
 
@@ -119,6 +120,22 @@ describe("draftEntry on a paste no entry explains", () => {
   test("options.id names the draft; an id that is not kebab-case is refused with the reason", () => {
     expect(draftEntry(unknownPaste, { id: "gcp-workforce-groups-unmapped", today }).markdown).toContain("\nid: gcp-workforce-groups-unmapped\n");
     expect(() => draftEntry(unknownPaste, { id: "Not An Id" })).toThrow('draft id "Not An Id" is not kebab-case (lowercase words joined by -, e.g. gcp-billing-disabled)');
+  });
+});
+
+describe("sections still to write", () => {
+  const entry = (cause: string) =>
+    `---\nid: x-entry\ntitle: A title\nsummary: A summary long enough to say something.\nprovider: generic\nupdated: 2026-11-02\ntriggers: { fact: text, operator: containsPhrase, value: x }\nexamples: [a, b]\n---\n## Symptoms\n\nx\n\n## Cause\n\n${cause}\n\n## Fix\n\nx\n\n## Verify\n\nx\n\n## Wrong fixes\n\nx\n`;
+
+  test.each([
+    ["only its prompt", "<!-- TODO: write the cause -->", ['x-entry.md:14:1: body: section "Cause" is still the draft prompt (write the cause)']],
+    ["text beside its prompt", "<!-- TODO: write the cause -->\n\nThe token was minted for another audience.", []],
+    ["a comment that is not a prompt", "<!-- reviewed by the platform team -->", []],
+  ])("a section holding %s", async (_what, cause, expected) => {
+    const { entry: loaded, problems } = await parseEntry("x-entry.md", entry(cause));
+    expect(problems.map((p) => p.format())).toEqual(expected);
+    // Still loaded: its examples run while it is being written.
+    expect(loaded?.meta.id).toBe("x-entry");
   });
 });
 
@@ -176,6 +193,28 @@ describe("any paste", () => {
         if (draft.redactedPaste !== "") expect(entry?.meta.examples[0]).toBe(draft.redactedPaste);
       }),
       { numRuns: 150 },
+    );
+  });
+
+  test("an error-like paste gives a draft whose trigger ranks it first on both its examples", async () => {
+    const token = fc.constantFrom(
+      "403", "Error 403:", "HTTP/1.1 401", "AccessDenied", "(ExpiredToken)", '"reason": "CONSUMER_INVALID"', "PERMISSION_DENIED", "status: UNAUTHENTICATED",
+      "googleapis.com", "arn:aws:iam::123456789012:role/ci", "ana@example.com", "3f2b8c1e-9a4d-4e5f-8b6a-1c2d3e4f5a6b", "/var/run/secrets/token", "'my-bucket'",
+      "2026-11-03T10:14:03Z", "10.0.0.7", "kubectl", "the", "caller", "lacks", "quarantine", "ledger", "broker", "refused", "tenant", "role", "token", "policy", "denied",
+      "Zugriff", "verweigert", ":", ",", ".", '"', "{", "}", "\n", "  ",
+    );
+    const line = fc.array(token, { minLength: 1, maxLength: 14 }).map((parts) => parts.join(" "));
+    const pastes = fc.array(line, { minLength: 1, maxLength: 6 }).map((lines) => lines.join("\n"));
+    await fc.assert(
+      fc.asyncProperty(pastes, async (paste) => {
+        const draft = draftEntry(paste, { today });
+        if (draft.markdown.includes("value: [\"TODO:") || draft.markdown.includes("- \"TODO:")) return;
+        const { entry } = await parseEntry(`${draft.id}.md`, draft.markdown);
+        expect(entry).toBeDefined();
+        const bundle = compileBundle([entry!.meta]);
+        for (const example of entry!.meta.examples) expect((await match(bundle, example)).matches[0]?.id).toBe(draft.id);
+      }),
+      { numRuns: 120 },
     );
   });
 

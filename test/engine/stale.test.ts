@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { checkBundle } from "../../engine/src/bundle-check.js";
 import { checkKnowledge } from "../../engine/src/check.js";
 import { reviewedOn } from "../../engine/src/compile.js";
 import { parseEntry } from "../../engine/src/load.js";
@@ -15,6 +16,10 @@ describe("verified", () => {
     expect(bundle.entries.find((e) => e.id === "acme-broker-session-reset")?.verified).toEqual(verified);
     expect(bundle.entries.find((e) => e.id === "acme-lease-expired")).not.toHaveProperty("verified");
     expect(bundle.layers?.[0]?.date).toBe("2026-11-20");
+    // A bundle read back (--kb bundle.json, the site's faultline-bundle.json) keeps it.
+    const read = checkBundle(JSON.stringify(bundle), "bundle.json");
+    expect(read.problems).toEqual([]);
+    expect(read.bundle.entries.find((e) => e.id === "acme-broker-session-reset")?.verified).toEqual(verified);
   });
 
   test("the newest review is the later of updated and verified.on", () => {

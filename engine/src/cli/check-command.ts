@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { checkKnowledge } from "../check.js";
 import { isBuiltinSource, loadLayers } from "../layer-sources.js";
 import { maxInputLength } from "../match.js";
-import { findOverlaps, formatOverlap, type CorpusText, type Overlap } from "../overlaps.js";
+import { findOverlaps, formatOverlap, type CorpusText } from "../overlaps.js";
 import { staleEntries } from "../stale.js";
 import { asUsageError, layerOptions, layerSources } from "./knowledge-options.js";
 import { describeIoError } from "./output.js";
@@ -30,8 +30,6 @@ async function readCorpus(dirs: readonly string[]): Promise<CorpusText[]> {
   }
   return texts;
 }
-
-const plainOverlap = (o: Overlap) => ({ ...o, at: { ...o.at, file: o.at.file } });
 
 /** Runs `faultline check` and returns its exit code: 0 clean, 1 problems (or overlaps with --strict, or stale entries with --stale). */
 export async function runCheck(args: string[]): Promise<number> {
@@ -59,7 +57,7 @@ export async function runCheck(args: string[]): Promise<number> {
   const style = styleFor(process.stdout);
   if (values.json) {
     const plain = (p: (typeof result.problems)[number]) => ({ file: p.file, line: p.line, column: p.column, field: p.field, message: p.message, ...(p.hint ? { hint: p.hint } : {}) });
-    const report = { entries: result.entries.length, examples: result.examplesRun, problems: result.problems.map(plain), notices: result.notices.map(plain), ...(overlaps ? { overlaps: overlaps.map(plainOverlap) } : {}), ...(stale ? { stale: stale.map(plain) } : {}) };
+    const report = { entries: result.entries.length, examples: result.examplesRun, problems: result.problems.map(plain), notices: result.notices.map(plain), ...(overlaps ? { overlaps } : {}), ...(stale ? { stale: stale.map(plain) } : {}) };
     process.stdout.write(`${JSON.stringify(report)}\n`);
   } else {
     for (const notice of result.notices) process.stdout.write(`${style.dim(notice.format())}\n`);

@@ -95,6 +95,7 @@ describe("home page", () => {
 
     expect(await filter(page, "no-such-word-anywhere")).toBe("No entry matches “no-such-word-anywhere”. Try fewer words, or search the entries.");
     expect(await page.locator(".provider-group:visible").count()).toBe(0);
+    expect(await page.locator("[data-filter-status] a").getAttribute("href")).toBe(`${siteBase}search/?q=no-such-word-anywhere`);
 
     await filter(page, "");
     expect(await page.locator("[data-filter-status]").textContent()).toBe("");

@@ -52,10 +52,13 @@ export function filterList(scope: Element, query: string): FilterOutcome {
   return { shown, total: items.length };
 }
 
-/** "3 of 84 entries match “cloud run”." */
+/** "3 of 84 entries match “cloud run”."; with none, what to try next ends the sentence (the page links it to the search). */
 export function outcomeText({ shown, total }: FilterOutcome, query: string): string {
   if (queryWords(query).length === 0) return "";
   const quoted = `“${query.trim()}”`;
-  if (shown === 0) return `No entry matches ${quoted}. Try fewer words, or search the entries.`;
+  if (shown === 0) return `No entry matches ${quoted}. Try fewer words, or ${searchHint}`;
   return `${shown} of ${total} entries match ${quoted}.`;
 }
+
+/** The end of the no-match sentence, which the page turns into a link to the full-text search. */
+export const searchHint = "search the entries.";

@@ -68,7 +68,8 @@ describe("gcp-oauth-scope-insufficient", () => {
     expect(await highlighted.first().locator("span[style]").count()).toBeGreaterThan(0);
     const button = page.locator(".prose .code-block .copy-button").first();
     await button.click();
-    expect(await button.textContent()).toBe("Copied");
+    // The clipboard write is asynchronous: on a loaded machine the label changes a moment after the click.
+    await expect.poll(() => button.textContent()).toBe("Copied");
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe((await page.locator(".prose .code-block pre").first().textContent())?.trimEnd());
   });

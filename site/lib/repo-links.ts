@@ -1,7 +1,12 @@
-/** Links into the source repository, for "edit this entry". Build-time only: it reads process.env. */
+/**
+ * Links into the source repository, for "edit this entry" and "write the entry for this error".
+ * Build-time only: it reads process.env and engine/package.json.
+ */
+import enginePackage from "../../engine/package.json" with { type: "json" };
+import { repositoryWebUrl } from "./repository-url.ts";
 
-/** The repository entries are edited in; FAULTLINE_REPO_URL overrides it. */
-export const repoUrl: string = process.env["FAULTLINE_REPO_URL"]?.replace(/\/+$/, "") || "https://github.com/faultline-kb/faultline";
+/** The repository entries are edited in; FAULTLINE_REPO_URL overrides the engine package's `repository`. */
+export const repoUrl: string = process.env["FAULTLINE_REPO_URL"]?.replace(/\/+$/, "") || repositoryWebUrl(enginePackage.repository.url);
 
 /** The branch edit links open. */
 export const repoBranch: string = process.env["FAULTLINE_REPO_BRANCH"] || "main";

@@ -6,4 +6,5 @@ import { startMatcher } from "./matcher/matcher-page.ts";
 startMatcher(() => new Worker(new URL("./matcher.worker.ts", import.meta.url), { type: "module", name: "faultline-matcher" }), siteUrl(bundleFileName), {
   entry: entryUrl,
   search: searchUrl,
+  guide: siteUrl("authoring/"),
 });

@@ -1,10 +1,11 @@
 /**
  * The matcher's worker: loads the compiled bundle the page hands it, then matches each paste with
- * the engine's browser build, off the main thread so typing stays smooth. It makes no request; the
+ * the engine's browser build, off the main thread so typing stays smooth, and drafts an entry from a
+ * paste when asked (the drafting code stays out of the page's own script). It makes no request; the
  * page may end it mid-match and start another (matcher-client.ts).
  */
 /// <reference lib="webworker" />
-import { builtinLayerName, loadBundle, maskSecret, match, maxInputLength, type Bundle } from "faultline/browser";
+import { builtinLayerName, draftEntry, loadBundle, maskSecret, match, maxInputLength, type Bundle } from "faultline/browser";
 import type { MatcherRequest, MatcherResponse } from "./matcher/protocol.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -38,8 +39,19 @@ async function run(seq: number, text: string, now: number): Promise<void> {
   }
 }
 
+function draft(seq: number, text: string, today: string): void {
+  try {
+    // The draft as the engine redacted it: the page shows, downloads and links exactly this text.
+    const { id, markdown, secretsMasked } = draftEntry(text, { today });
+    reply({ type: "draft", seq, draft: { id, markdown, secretsMasked } });
+  } catch (error) {
+    reply({ type: "error", seq, message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
 self.addEventListener("message", (event: MessageEvent<MatcherRequest>) => {
   const request = event.data;
   if (request.type === "init") init(request.bundleJson);
+  else if (request.type === "draft") draft(request.seq, request.text, request.today);
   else void run(request.seq, request.text, request.now);
 });

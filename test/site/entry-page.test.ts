@@ -68,7 +68,8 @@ describe("gcp-oauth-scope-insufficient", () => {
     expect(await highlighted.first().locator("span[style]").count()).toBeGreaterThan(0);
     const button = page.locator(".prose .code-block .copy-button").first();
     await button.click();
-    expect(await button.textContent()).toBe("Copied");
+    // The clipboard write is asynchronous: on a loaded machine the label changes a moment after the click.
+    await expect.poll(() => button.textContent()).toBe("Copied");
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe((await page.locator(".prose .code-block pre").first().textContent())?.trimEnd());
   });
@@ -79,11 +80,13 @@ describe("gcp-oauth-scope-insufficient", () => {
     expect(examples.join("\n")).toContain("ACCESS_TOKEN_SCOPE_INSUFFICIENT");
   });
 
-  test("related entries, last updated and the edit link", async () => {
+  test("related entries, freshness (not yet verified, last updated) and the edit link", async () => {
     const related = await page.locator(".related .entry-card a").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
     expect(related.length).toBeGreaterThan(0);
     for (const href of related) expect(href).toMatch(new RegExp(`^${siteBase}entries/[a-z0-9-]+/$`));
-    expect(await page.locator(".entry-meta time").getAttribute("datetime")).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await page.locator(".entry-meta .updated time").getAttribute("datetime")).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const meta = ((await page.locator(".entry-meta").textContent()) ?? "").replace(/\s+/g, " ").trim();
+    expect(meta).toMatch(/^Not yet verified · Last updated \d{1,2} [A-Z][a-z]+ \d{4} · Edit this entry$/);
     expect(await page.locator(".entry-meta a").getAttribute("href")).toMatch(/\/edit\/[^/]+\/knowledge\/gcp-oauth-scope-insufficient\.md$/);
   });
 

@@ -1,5 +1,5 @@
 /**
- * How the site looks and handles: screenshots of home, a matcher result and an entry page at
+ * How the site looks and handles: screenshots of home (and filtered), a matcher result, a drafted entry and an entry page at
  * 1280 px and 375 px (saved to test-results/screenshots/), no sideways scrolling on a phone,
  * keyboard-only use with a visible focus, and WCAG AA contrast in the light and the dark theme.
  */
@@ -44,6 +44,27 @@ describe.each([1280, 375])("at %i px", (width) => {
     await paste(page, scopeErrorBody);
     await page.locator(".best-match").scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(screenshots, `matcher-result-${width}.png`), fullPage: true });
+    await expectNoSidewaysScroll(page);
+    await page.close();
+  });
+
+  test("a drafted entry under a paste that matches nothing", async () => {
+    const { page } = await site.open("", width);
+    await waitForMatcher(page);
+    await paste(page, "ERROR: WIDGET_TOKEN_REFUSED: the widget broker refused the caller's credential\nAuthorization: Bearer ya29.a0AfH6SMBxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+    await page.locator("[data-draft-action]").click();
+    await page.locator(".draft-panel").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(screenshots, `matcher-draft-${width}.png`), fullPage: true });
+    await expectNoSidewaysScroll(page);
+    await page.close();
+  });
+
+  test("home with the entry list filtered", async () => {
+    const { page } = await site.open("", width);
+    await page.locator("[data-list-filter] input").pressSequentially("token");
+    await page.waitForFunction(() => document.querySelector("[data-filter-status]")?.textContent !== "");
+    await page.locator(".all-entries").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(screenshots, `home-filtered-${width}.png`), fullPage: true });
     await expectNoSidewaysScroll(page);
     await page.close();
   });
@@ -107,6 +128,8 @@ describe.each(["light", "dark"] as const)("%s theme", (scheme) => {
       ".header-search button",
       ".chip",
       ".chip-count",
+      ".provider-group summary",
+      ".list-filter .field-label",
       ".site-footer",
       ".nav-list a",
     ]);

@@ -20,3 +20,9 @@ export function localTime(seconds: number, nowMs: number = Date.now()): string {
   const shown = Number.isFinite(date.getTime()) ? date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "long" }) : String(seconds);
   return `${shown} (${relativeTime(seconds, nowMs / 1000)})`;
 }
+
+/** The reader's calendar date, YYYY-MM-DD: the `updated` of a draft written today. */
+export function localDate(date: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

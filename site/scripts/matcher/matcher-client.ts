@@ -1,9 +1,10 @@
 /**
  * The page's side of the matcher: one worker at a time, ready once the bundle is loaded. A paste sent
  * while the worker is still matching an older one ends that worker and starts a fresh one, so a slow
- * paste never holds up the next; answers that a newer paste overtook are dropped.
+ * paste never holds up the next; answers that a newer paste overtook are dropped. Drafts of an entry
+ * go through the same single line: a paste typed while a draft is made supersedes the draft.
  */
-import type { MatcherRequest, MatcherResponse, MatcherResult } from "./protocol.ts";
+import type { DraftResult, MatcherRequest, MatcherResponse, MatcherResult } from "./protocol.ts";
 
 /** What the worker reported once the bundle loaded. */
 export interface MatcherInfo {
@@ -11,10 +12,16 @@ export interface MatcherInfo {
   readonly maxInputLength: number;
 }
 
+/** A worker's answer to one request: a match result or a draft. */
+type Answer = Extract<MatcherResponse, { type: "result" | "draft" }>;
+
 interface Waiter {
-  resolve(result: MatcherResult | undefined): void;
+  resolve(answer: Answer | undefined): void;
   reject(error: Error): void;
 }
+
+/** Requests that carry a sequence number, before it is given. */
+type Unnumbered<R> = R extends { seq: number } ? Omit<R, "seq"> : never;
 
 async function fetchBundleJson(url: string): Promise<string> {
   const response = await fetch(url, { credentials: "same-origin" });
@@ -43,7 +50,19 @@ export class MatcherClient {
    * Matches text once `ready`; resolves undefined when a newer call overtook this one, so only the
    * latest paste renders. Synchronous up to the send, so calls in a row keep their order.
    */
-  match(text: string): Promise<MatcherResult | undefined> {
+  async match(text: string): Promise<MatcherResult | undefined> {
+    const answer = await this.request({ type: "match", text, now: Date.now() });
+    return answer?.type === "result" ? answer.result : undefined;
+  }
+
+  /** Drafts an entry from a paste in the worker (today is YYYY-MM-DD); undefined when a newer call overtook it. */
+  async draft(text: string, today: string): Promise<DraftResult | undefined> {
+    const answer = await this.request({ type: "draft", text, today });
+    return answer?.type === "draft" ? answer.draft : undefined;
+  }
+
+  /** Sends one request, ending a worker still busy with an older one. */
+  private request(request: Unnumbered<Extract<MatcherRequest, { seq: number }>>): Promise<Answer | undefined> {
     const seq = ++this.seq;
     if (this.pending && this.bundleJson !== undefined) {
       // The worker is still on an older paste: drop its answer and the worker with it.
@@ -52,9 +71,9 @@ export class MatcherClient {
       this.worker?.terminate();
       this.start(this.bundleJson).catch(() => undefined);
     }
-    return new Promise<MatcherResult | undefined>((resolve, reject) => {
+    return new Promise<Answer | undefined>((resolve, reject) => {
       this.pending = { seq, waiter: { resolve, reject } };
-      this.send({ type: "match", seq, text, now: Date.now() });
+      this.send({ ...request, seq } as MatcherRequest);
     });
   }
 
@@ -87,8 +106,8 @@ export class MatcherClient {
     if (!this.pending || this.pending.seq !== message.seq) return;
     const { waiter } = this.pending;
     this.pending = undefined;
-    if (message.type === "result") waiter.resolve(message.result);
-    else waiter.reject(new Error(message.message));
+    if (message.type === "error") waiter.reject(new Error(message.message));
+    else waiter.resolve(message);
   }
 
   private send(request: MatcherRequest): void {

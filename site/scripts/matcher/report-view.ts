@@ -82,6 +82,18 @@ function nearMisses(near: readonly NearMiss[], builtin: string, links: SiteLinks
   );
 }
 
+/** The label of every control that drafts an entry from the paste. */
+export const draftActionText = "Write the entry for this error";
+
+/**
+ * The control that asks for a draft (matcher-page.ts handles its clicks): a button when nothing
+ * matched, a quiet one under a match. Either way a button, as it acts in the page and goes nowhere.
+ */
+function draftAction(quiet: boolean): HTMLElement {
+  const button = h("button", { type: "button", class: quiet ? "link-button" : undefined, "data-draft-action": "" }, draftActionText);
+  return quiet ? h("p", { class: "draft-offer muted" }, "Not the error you have? ", button) : h("p", { class: "draft-offer" }, button, " ", h("span", { class: "muted" }, "A draft made from your paste, redacted, for you to review and complete."));
+}
+
 function noMatch(result: MatcherResult, info: MatcherInfo, links: SiteLinks): HTMLElement {
   const facts = result.report.facts;
   const term = searchTermFor(facts);
@@ -90,6 +102,7 @@ function noMatch(result: MatcherResult, info: MatcherInfo, links: SiteLinks): HT
     { class: "no-match", "aria-labelledby": "no-match-title" },
     h("h2", { id: "no-match-title" }, "No entry matches this error"),
     h("p", {}, `None of the ${info.entryCount} entries applies to this text.`),
+    draftAction(false),
     h("h3", {}, "What Faultline recognised"),
     renderFacts(facts),
     h(
@@ -111,6 +124,9 @@ export function renderReport(result: MatcherResult, text: string, info: MatcherI
   const parts = [
     largePasteNotice(text.length, info.maxInputLength),
     best ? bestMatch(best, shown, result, links) : noMatch(result, info, links),
+    best ? draftAction(true) : null,
+    // Where the draft's review panel goes, next to the control that asked for it.
+    h("div", { class: "draft-slot", "data-draft-slot": "" }),
     renderTokenPanel(report, shown, result.masks),
     otherMatches(others, result.builtinLayer, links),
     nearMisses(report.near, result.builtinLayer, links),

@@ -21,6 +21,12 @@ class HeldWorker extends EventTarget {
     if (last?.type !== "match") throw new Error("no match request to answer");
     this.answer({ type: "result", seq: last.seq, result: { report: { matches: [], near: [], facts: {}, evidence: [], secrets: [], truncated: false }, masks: [last.text] } as unknown as MatcherResult });
   }
+  /** Answers the last draft request it received. */
+  finishDraft(): void {
+    const last = this.received.filter((r) => r.type === "draft").at(-1);
+    if (last?.type !== "draft") throw new Error("no draft request to answer");
+    this.answer({ type: "draft", seq: last.seq, draft: { id: "x-draft", markdown: `drafted on ${last.today}: ${last.text}`, secretsMasked: 0 } });
+  }
   private answer(message: MatcherResponse): void {
     queueMicrotask(() => this.dispatchEvent(new MessageEvent("message", { data: message })));
   }
@@ -69,5 +75,26 @@ describe("MatcherClient", () => {
     expect(workers).toHaveLength(3);
     const inits = workers.map((w) => w.received.find((r) => r.type === "init"));
     expect(new Set(inits.map((i) => JSON.stringify(i))).size).toBe(1);
+  });
+
+  test("a draft is asked of the same worker and answered with the draft", async () => {
+    const { client: c, workers } = client();
+    await c.ready;
+    const draft = c.draft("some paste", "2026-12-03");
+    expect(workers[0]?.received.at(-1)).toMatchObject({ type: "draft", text: "some paste", today: "2026-12-03" });
+    workers[0]?.finishDraft();
+    expect(await draft).toEqual({ id: "x-draft", markdown: "drafted on 2026-12-03: some paste", secretsMasked: 0 });
+    expect(workers).toHaveLength(1);
+  });
+
+  test("a paste typed while a draft is made supersedes the draft", async () => {
+    const { client: c, workers } = client();
+    await c.ready;
+    const draft = c.draft("old paste", "2026-12-03");
+    const next = c.match("new paste");
+    expect(await draft).toBeUndefined();
+    expect(workers[0]?.terminated).toBe(true);
+    workers[1]?.finish();
+    expect((await next)?.masks).toEqual(["new paste"]);
   });
 });

@@ -114,14 +114,15 @@ function clip(text: string, max: number): string {
 
 /**
  * The second example: the lines of the paste that hold the trigger's evidence. When that is the whole
- * paste, the same lines as a log shows them, so the draft holds two shapes of the error.
+ * paste, the same lines behind a log's timestamp, so the draft holds two shapes of the error. No level
+ * word ("ERROR") goes in front: "ERROR 403" is a status of its own and would change the facts.
  */
 function coreExample(text: string, spans: ReadonlyArray<{ start: number; end: number }>, today: string): string {
   const start = spans.reduce((min, s) => Math.min(min, s.start), text.length);
   const end = spans.reduce((max, s) => Math.max(max, s.end), 0);
   const lines = linesAround(text, start, end);
   const core = start < end ? trimPaste(text.slice(lines.start, lines.end)) : text;
-  return core !== text && core.length > 0 ? core : `${today}T00:00:00Z ERROR ${text}`;
+  return core !== text && core.length > 0 ? core : `${today}T00:00:00Z ${text}`;
 }
 
 function phraseSpans(text: string, phrases: readonly string[]): Array<{ start: number; end: number }> {

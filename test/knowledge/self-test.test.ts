@@ -71,6 +71,18 @@ describe("knowledge base", () => {
     expect(report.matches[0]?.why.length).toBeGreaterThan(0);
   });
 
+  // A paste from one cloud never brings up another cloud's entry, not even below the first. Entries of
+  // Kubernetes and generic ones may follow a managed cluster's or a CI step's own entry.
+  const clouds = new Set(["aws", "gcp", "azure"]);
+  const providerOf = new Map(entries.map((e) => [e.meta.id, e.meta.provider]));
+  const cloudExamples = examples.filter((e) => clouds.has(providerOf.get(e.id) ?? ""));
+  test.each(cloudExamples.map((e) => [e.id, e.n, e.text] as const))("%s example %i brings up no other cloud's entry", async (id, _n, text) => {
+    const own = providerOf.get(id);
+    const report = await match(bundle, text);
+    const elsewhere = report.matches.filter((m) => clouds.has(providerOf.get(m.id) ?? "") && providerOf.get(m.id) !== own);
+    expect(elsewhere.map((m) => `${m.id} (${providerOf.get(m.id)}, ${m.score})`)).toEqual([]);
+  });
+
   test.each(counterexamples.map((e) => [e.id, e.n, e.text] as const))("%s counterexample %i does not rank it first", async (id, _n, text) => {
     const report = await match(bundle, text);
     expect(report.matches[0]?.id).not.toBe(id);

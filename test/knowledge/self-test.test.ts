@@ -49,6 +49,8 @@ const catalog = [
   "k8s-image-pull-secret-missing", "eks-aws-auth-unmapped", "gke-gcloud-auth-plugin-missing", "aks-kubelogin-missing",
   "k8s-serviceaccount-token-not-mounted", "eks-irsa-web-identity-failed", "terraform-cloud-token-missing",
   "github-token-insufficient-permissions", "docker-login-credentials-rejected",
+  "azure-client-credential-missing", "azure-invalid-username-password", "acr-docker-unauthorized",
+  "azure-policy-request-disallowed", "cosmos-db-aad-control-plane-operation",
 ];
 
 describe("knowledge base", () => {

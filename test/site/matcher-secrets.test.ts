@@ -5,30 +5,15 @@
  * tested step by step in test/site/scripts/matcher/matcher-client.test.ts).
  */
 import fc from "fast-check";
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { paste, scopeErrorBody, unauthenticatedBody, waitForMatcher } from "../support/matcher-page.ts";
+import { describe, expect, test } from "vitest";
+import { paste, scopeErrorBody, unauthenticatedBody, useMatcherPage } from "../support/matcher-page.ts";
 import { leaked, paste as generatedPaste, secretsByKind, type PlantedSecret } from "../support/secret-arbitraries.ts";
-import { expectCleanLog, openSiteBrowser, type PageLog, type SiteBrowser } from "../support/site-browser.ts";
 
-let site: SiteBrowser;
-let page: Page;
-let log: PageLog;
-
-beforeAll(async () => {
-  site = await openSiteBrowser();
-  ({ page, log } = await site.open());
-  await waitForMatcher(page);
-});
-
-afterAll(async () => {
-  expectCleanLog(log);
-  await site?.close();
-});
+const matcher = useMatcherPage();
 
 /** Everything the page shows or holds in its results: text, and the HTML with every attribute. */
 async function shown(): Promise<string> {
-  return page.locator("#matcher-results").evaluate((el) => `${el.textContent ?? ""}\n${el.innerHTML}`);
+  return matcher.page.locator("#matcher-results").evaluate((el) => `${el.textContent ?? ""}\n${el.innerHTML}`);
 }
 
 describe("secrets stay masked on the page", () => {
@@ -40,21 +25,21 @@ describe("secrets stay masked on the page", () => {
   test.each(kinds)("%s next to an error that matches, and next to one that does not", async (kind) => {
     const planted = one(kind);
     for (const error of [scopeErrorBody, "Error: something unrecognisable happened"]) {
-      await paste(page, `${planted.line}\n${error}\ncurl https://svc-7f3k-uc.a.run.app/api?api_key=${planted.secret}&sig=${planted.secret}`);
+      await paste(matcher.page, `${planted.line}\n${error}\ncurl https://svc-7f3k-uc.a.run.app/api?api_key=${planted.secret}&sig=${planted.secret}`);
       expect(leaked(await shown(), [planted]), `page after pasting ${JSON.stringify(planted.line)}`).toBeUndefined();
     }
   });
 
   test("generated pastes with secrets of every kind, some split by colour codes", async () => {
     for (const { text, secrets } of fc.sample(generatedPaste, { numRuns: 8, seed })) {
-      await paste(page, text);
+      await paste(matcher.page, text);
       expect(leaked(await shown(), secrets), `page after pasting ${JSON.stringify(text)}`).toBeUndefined();
     }
   });
 
   test("the recognised URLs are listed without their secrets", async () => {
-    await paste(page, `Error: https://admin:p@ss/w0rd-x1@db.example.com/x?access_token=opaque-abc123&X-Amz-Signature=9f86d081884c7d65 failed`);
-    const facts = await page.locator(".facts").first().textContent();
+    await paste(matcher.page, `Error: https://admin:p@ss/w0rd-x1@db.example.com/x?access_token=opaque-abc123&X-Amz-Signature=9f86d081884c7d65 failed`);
+    const facts = await matcher.page.locator(".facts").first().textContent();
     expect(facts).toContain("https://db.example.com/x?access_token=[redacted]&X-Amz-Signature=[redacted]");
     expect(facts).not.toMatch(/w0rd|opaque-abc123|9f86d081/);
   });
@@ -64,16 +49,16 @@ describe("a paste sent while the worker is busy", () => {
   // Before: 512 KB of "eyJ-" kept the worker busy for 70 s, and the next paste waited as long.
   test("a normal paste after a hostile one renders promptly, and the hostile one never does", async () => {
     const hostile = "eyJ-".repeat(128 * 1024);
-    await page.locator("#matcher-input").evaluate((el, value) => {
+    await matcher.page.locator("#matcher-input").evaluate((el, value) => {
       (el as HTMLTextAreaElement).value = value;
       el.dispatchEvent(new Event("input", { bubbles: true }));
     }, hostile);
-    await page.waitForFunction(() => document.getElementById("matcher")?.dataset["state"] === "matching");
+    await matcher.page.waitForFunction(() => document.getElementById("matcher")?.dataset["state"] === "matching");
     const started = Date.now();
-    await paste(page, unauthenticatedBody);
+    await paste(matcher.page, unauthenticatedBody);
     expect(Date.now() - started, "the normal paste waited for the hostile one").toBeLessThan(10_000);
-    expect(await page.locator("#matcher").getAttribute("data-rendered-length")).toBe(String(unauthenticatedBody.length));
-    await page.waitForTimeout(500);
-    expect(await page.locator("#matcher").getAttribute("data-rendered-length")).toBe(String(unauthenticatedBody.length));
+    expect(await matcher.page.locator("#matcher").getAttribute("data-rendered-length")).toBe(String(unauthenticatedBody.length));
+    await matcher.page.waitForTimeout(500);
+    expect(await matcher.page.locator("#matcher").getAttribute("data-rendered-length")).toBe(String(unauthenticatedBody.length));
   });
 });

@@ -1,5 +1,7 @@
 /** Driving the matcher like a person: paste into the textarea, wait for the answer to render. */
 import type { Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { expectCleanLog, openSiteBrowser, type PageLog, type SiteBrowser } from "./site-browser.ts";
 
 /** The 403 insufficient-scopes body from the seeds. */
 export const scopeErrorBody = `{
@@ -51,4 +53,26 @@ export async function paste(page: Page, text: string): Promise<void> {
 /** The text of every highlighted span of the best match's paste view. */
 export async function highlights(page: Page): Promise<string[]> {
   return page.locator(".best-match .paste-view mark").allTextContents();
+}
+
+/** The built site's matcher open in Chromium for one test file: `site`, `page` and `log` are set before its tests. */
+export interface MatcherSession {
+  readonly site: SiteBrowser;
+  readonly page: Page;
+  readonly log: PageLog;
+}
+
+/** Opens the matcher once before a test file's tests, and after them checks the page's log and closes the browser. */
+export function useMatcherPage(): MatcherSession {
+  const session: { site?: SiteBrowser; page?: Page; log?: PageLog } = {};
+  beforeAll(async () => {
+    session.site = await openSiteBrowser();
+    Object.assign(session, await session.site.open());
+    await waitForMatcher(session.page as Page);
+  });
+  afterAll(async () => {
+    if (session.log) expectCleanLog(session.log);
+    await session.site?.close();
+  });
+  return session as MatcherSession;
 }

@@ -22,8 +22,13 @@ export function readAt(links: EntryLinks): string {
   return [links.page, links.file].filter(Boolean).join("  ") || "(no page or file)";
 }
 
+/** Where an entry can be read, as JSON fields: only those it has. */
+export function linkFields(links: EntryLinks): { layer?: string; page?: string; file?: string } {
+  return { ...(links.layer ? { layer: links.layer } : {}), ...(links.page ? { page: links.page } : {}), ...(links.file ? { file: links.file } : {}) };
+}
+
 function linksJson(links: EntryLinks) {
-  return { entry: links.page ?? links.file ?? null, ...(links.layer ? { layer: links.layer } : {}), ...(links.page ? { page: links.page } : {}), ...(links.file ? { file: links.file } : {}) };
+  return { entry: links.page ?? links.file ?? null, ...linkFields(links) };
 }
 
 /** The text of a span, with any secret inside it masked, at most 160 characters. */

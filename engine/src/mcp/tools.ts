@@ -6,7 +6,7 @@
 import type { z } from "zod";
 import type { Bundle, BundleEntry } from "../bundle.js";
 import type { EntryLinks } from "../cli/knowledge-options.js";
-import { spanText } from "../cli/render.js";
+import { linkFields, readAt, spanText } from "../cli/render.js";
 import { match, maxInputLength, type Match } from "../match.js";
 import { searchEntries } from "../search.js";
 import type { diagnoseOutput, getEntryOutput, searchOutput } from "./schemas.js";
@@ -29,14 +29,6 @@ type Shape<S extends z.ZodRawShape> = z.infer<z.ZodObject<S>>;
 
 /** Most matches `diagnose` returns: past five, an agent is better served by near misses and search. */
 const maxMatches = 5;
-
-function linkFields(links: EntryLinks): { layer?: string; page?: string; file?: string } {
-  return { ...(links.layer ? { layer: links.layer } : {}), ...(links.page ? { page: links.page } : {}), ...(links.file ? { file: links.file } : {}) };
-}
-
-function readAt(links: EntryLinks): string {
-  return [links.page, links.file].filter(Boolean).join(" ") || "(no page or file)";
-}
 
 function section(title: string, markdown: string | undefined): string[] {
   return markdown ? [`### ${title}`, "", markdown, ""] : [];

@@ -3,6 +3,7 @@ import type { RuleProperties, TopLevelCondition } from "json-rules-engine";
 import { bundleFormat, type Bundle, type BundleEntry, type LayerInfo } from "./bundle.js";
 import type { Condition, EntryMeta, FactCondition } from "./schema.js";
 import type { EntrySections } from "./sections.js";
+import { compareIds } from "./ids.js";
 
 /** What a compiled bundle says about where its entries come from. */
 export interface CompileOptions {
@@ -18,7 +19,7 @@ export interface CompileOptions {
 export function compileBundle(entries: readonly EntryMeta[], options: CompileOptions = {}): Bundle {
   const { layer, fileOf, sectionsOf } = options;
   const compiled: BundleEntry[] = [...entries]
-    .sort((a, b) => a.id.localeCompare(b.id))
+    .sort((a, b) => compareIds(a.id, b.id))
     .map((e) => ({
       id: e.id,
       title: e.title,

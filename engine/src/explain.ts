@@ -15,9 +15,12 @@ export interface EvaluatedCondition {
   fact?: string;
   operator?: string;
   value?: unknown;
-  path?: string;
+  path?: string | undefined;
   result?: boolean;
   factResult?: unknown;
+  valueResult?: unknown;
+  /** json-rules-engine gives every all/any/not node priority 1. */
+  priority?: number;
 }
 
 /** One leaf condition and how it fared. */

@@ -5,10 +5,10 @@
 import { existsSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Bundle } from "./bundle.js";
-import { builtinKnowledge } from "./builtin.js";
+import { builtinKnowledgeFromFiles } from "./builtin-files.js";
 import { stackLayers, type Replacement } from "./layers.js";
+import { packageRoot } from "./package-root.js";
 import type { KnowledgeProblem } from "./problem.js";
 
 /** Which layers to read. */
@@ -56,7 +56,7 @@ export function isBundlePath(layer: string): boolean {
  * project's own checkout (engine/ beside knowledge/); undefined in an installed package.
  */
 export function builtinSource(): string | undefined {
-  const engineDir = fileURLToPath(new URL("../", import.meta.url));
+  const engineDir = packageRoot();
   const knowledge = path.join(engineDir, "..", "knowledge");
   return path.basename(engineDir) === "engine" && existsSync(path.join(knowledge, "README.md")) ? knowledge : undefined;
 }
@@ -88,7 +88,7 @@ async function readBundleLayer(file: string, problems: KnowledgeProblem[]): Prom
 
 /** Reads and stacks the layers; folders are checked like `faultline check` does, without running examples. */
 export async function loadLayers(sources: LayerSources): Promise<LoadedLayers> {
-  let base: Bundle | undefined = !sources.builtin ? undefined : sources.sections ? await (await import("./builtin-sections.js")).builtinKnowledgeWithSections() : await builtinKnowledge();
+  let base: Bundle | undefined = !sources.builtin ? undefined : sources.sections ? await (await import("./builtin-sections.js")).builtinKnowledgeWithSections() : await builtinKnowledgeFromFiles();
   const problems: KnowledgeProblem[] = [];
   const replacements: Replacement[] = [];
   for (const layer of sources.paths) {

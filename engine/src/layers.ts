@@ -4,6 +4,7 @@
  * name of the layer it came from, so a match can say where its explanation was written.
  */
 import { bundleFormat, type Bundle, type BundleEntry, type LayerInfo } from "./bundle.js";
+import { compareIds } from "./ids.js";
 
 /** One entry that a later layer replaced. */
 export interface Replacement {
@@ -43,7 +44,7 @@ export function stackLayers(bundles: readonly Bundle[], names: readonly string[]
       byId.set(entry.id, entry.layer === layer ? entry : { ...entry, layer });
     }
   });
-  const entries = [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const entries = [...byId.values()].sort((a, b) => compareIds(a.id, b.id));
   return { bundle: { format: bundleFormat, layers, entries }, replacements };
 }
 

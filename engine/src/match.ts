@@ -1,13 +1,14 @@
 /** Matches pasted text against a bundle: ranked matches with reasons, and near misses with what they lack. */
-import { Engine, Fact, Rule, type RuleResult } from "json-rules-engine";
 import type { Bundle, BundleEntry } from "./bundle.js";
-import { toRule } from "./compile.js";
+import { evaluateTrigger } from "./evaluate.js";
 import { describeMissing, nearMissHeld, tally, toReason, type EvaluatedCondition, type Reason } from "./explain.js";
 import { extractFacts, type Evidence, type Facts } from "./facts.js";
 import { containsPhrase, matchesRegex, textOperatorSpans, textOperatorsFor, type TextOperators } from "./operators.js";
 import { buildRuleIndex, candidates, phraseAbsence, presentKeys, type RuleIndex } from "./rule-index.js";
 import { indexFits, restoreRuleIndex, type RuleIndexData } from "./rule-index-data.js";
+import type { Evaluation } from "./reference-run.js";
 import type { FoundSecret } from "./tokens.js";
+import { compareIds } from "./ids.js";
 
 /** Pastes longer than this are cut before matching; the report says so. */
 export const maxInputLength = 512 * 1024;
@@ -67,14 +68,7 @@ export interface MatchOptions {
   readonly exhaustive?: boolean;
 }
 
-/** What a bundle compiles to: the index, and json-rules-engine rules built the first time they are needed. */
-interface Compiled {
-  readonly rules: Array<Rule | undefined>;
-  readonly index: RuleIndex;
-  readonly byId: ReadonlyMap<string, BundleEntry>;
-}
-
-const compiled = new WeakMap<Bundle, Compiled>();
+const compiled = new WeakMap<Bundle, RuleIndex>();
 const prebuilt = new WeakMap<Bundle, RuleIndexData>();
 
 /** Gives a bundle the index computed for it ahead of time; ignored when the data belongs to another bundle. */
@@ -82,50 +76,18 @@ export function usePrebuiltIndex(bundle: Bundle, data: RuleIndexData): void {
   if (indexFits(data, bundle) && !compiled.has(bundle)) prebuilt.set(bundle, data);
 }
 
-function resolvePath(value: unknown, path: string): unknown {
-  let current = value;
-  for (const key of path.replace(/^\$\.?/, "").split(".").filter(Boolean)) {
-    if (current === null || typeof current !== "object") return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
-
-function compile(bundle: Bundle): Compiled {
-  let result = compiled.get(bundle);
-  if (!result) {
+function indexOf(bundle: Bundle): RuleIndex {
+  let index = compiled.get(bundle);
+  if (!index) {
     const data = prebuilt.get(bundle);
-    result = {
-      rules: new Array<Rule | undefined>(bundle.entries.length),
-      index: data ? restoreRuleIndex(data) : buildRuleIndex(bundle),
-      byId: new Map(bundle.entries.map((e) => [e.id, e])),
-    };
-    compiled.set(bundle, result);
+    index = data ? restoreRuleIndex(data) : buildRuleIndex(bundle);
+    compiled.set(bundle, index);
   }
-  return result;
-}
-
-/** A json-rules-engine engine with Faultline's operators over the given rules. */
-function engineFor(rules: readonly Rule[], operators: TextOperators): Engine {
-  const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath });
-  engine.addOperator("containsPhrase", operators.containsPhrase);
-  engine.addOperator("matchesRegex", operators.matchesRegex);
-  for (const rule of rules) engine.addRule(rule);
-  return engine;
-}
-
-/** The facts of one run as json-rules-engine facts, uncached: it would hash each into a key of a cache that constants never read. */
-function runFacts(facts: Facts): Record<string, Fact> {
-  return Object.fromEntries(Object.entries(facts).map(([name, value]) => [name, new Fact(name, value, { cache: false })]));
+  return index;
 }
 
 function confidenceOf(score: number): number {
   return Math.round((1 - Math.exp(-score / 8)) * 100) / 100;
-}
-
-// The evaluated tree itself, not toJSON(): json-rules-engine's toJSON drops `result` on all/any/not nodes.
-function conditionsOf(result: RuleResult): EvaluatedCondition {
-  return result.conditions as unknown as EvaluatedCondition;
 }
 
 function heldReasons(leaves: EvaluatedCondition[], text: string, evidence: readonly Evidence[], operators: TextOperators, secrets: readonly FoundSecret[]): Reason[] {
@@ -144,20 +106,20 @@ export async function match(bundle: Bundle, input: string, options: MatchOptions
   const raw = truncated ? input.slice(0, maxInputLength) : input;
   const extracted = extractFacts(raw, options.now === undefined ? {} : { now: options.now });
   const { facts, evidence } = extracted;
-  const { rules, index, byId } = compile(bundle);
+  const index = indexOf(bundle);
   // Indexed, one literal scan of the text picks the candidate rules and decides most of their phrases.
   const keys = options.exhaustive ? undefined : presentKeys(index, facts);
   // Exhaustive runs use the operators with nothing known in advance: the reference the index is tested against.
   const operators = keys ? textOperatorsFor(facts.text, phraseAbsence(index, keys)) : { containsPhrase, matchesRegex, spans: textOperatorSpans };
   const positions = keys ? candidates(index, bundle.entries, facts, keys, operators) : bundle.entries.map((_e, i) => i);
-  // Rules are built on first use: at 10,000 entries most are never candidates, and each costs memory.
-  const chosen = positions.map((i) => (rules[i] ??= new Rule(toRule(bundle.entries[i] as BundleEntry))));
-  const outcome = await engineFor(chosen, operators).run(runFacts(facts));
+  const evaluated: Evaluation[] = keys
+    ? positions.map((position) => ({ position, ...evaluateTrigger((bundle.entries[position] as BundleEntry).triggers, facts, operators) }))
+    : await (await import("./reference-run.js")).referenceRun(bundle, positions, facts, operators);
 
-  const matches: Match[] = outcome.results.flatMap((result) => {
-    const entry = byId.get(String(result.name));
-    if (!entry) return [];
-    const t = tally(conditionsOf(result));
+  const matches: Match[] = evaluated.flatMap(({ position, conditions, result }) => {
+    const entry = bundle.entries[position];
+    if (!entry || !result) return [];
+    const t = tally(conditions);
     return [{
       id: entry.id,
       title: entry.title,
@@ -169,17 +131,17 @@ export async function match(bundle: Bundle, input: string, options: MatchOptions
       why: heldReasons(t.heldLeaves, facts.text, evidence, operators, extracted.secrets),
     }];
   });
-  matches.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  matches.sort((a, b) => b.score - a.score || compareIds(a.id, b.id));
 
   // Ranked first, explained after: only the near misses reported need their reasons and wording.
-  const ranked = outcome.failureResults.flatMap((result) => {
-    const entry = byId.get(String(result.name));
-    if (!entry) return [];
-    const t = tally(conditionsOf(result));
+  const ranked = evaluated.flatMap(({ position, conditions, result }) => {
+    const entry = bundle.entries[position];
+    if (!entry || result) return [];
+    const t = tally(conditions);
     const share = nearMissHeld(t);
     return share === undefined ? [] : [{ entry, t, held: Math.round(share * 100) / 100 }];
   });
-  ranked.sort((a, b) => b.held - a.held || a.entry.id.localeCompare(b.entry.id));
+  ranked.sort((a, b) => b.held - a.held || compareIds(a.entry.id, b.entry.id));
   const near: NearMiss[] = ranked.slice(0, options.maxNear ?? 3).map(({ entry, t, held }) => {
     const why = heldReasons(t.heldLeaves, facts.text, evidence, operators, extracted.secrets);
     const missing = t.missingLeaves.map(describeMissing);

@@ -4,12 +4,12 @@
  * 50 ms of a 250 ms `faultline match` on a cold start. The data names the bundle it belongs to, so a
  * bundle and an index that do not belong together are never combined.
  */
-import { AdaptiveLiteralMatcher, LiteralMatcher } from "./aho-corasick.js";
+import { AdaptiveLiteralMatcher } from "./aho-corasick.js";
 import type { Bundle } from "./bundle.js";
-import { buildRuleIndex, denseLimit, type RuleIndex } from "./rule-index.js";
+import { buildRuleIndex, denseLimit, leafKeysOf, type RuleIndex } from "./rule-index.js";
 
 /** The format tag of serialised indexes. */
-export const ruleIndexFormat = "faultline-index@1";
+export const ruleIndexFormat = "faultline-index@2";
 
 /**
  * A rule index, serialised. Keys are numbers: below `literals.length` the text key of that literal
@@ -28,6 +28,8 @@ export interface RuleIndexData {
   readonly nearAlways: readonly number[];
   /** Literals that are also phrases, by number. */
   readonly phrases: readonly number[];
+  /** Each entry's `leafKeysOf`, keys by number. */
+  readonly leafKeys: ReadonlyArray<ReadonlyArray<readonly number[] | null>>;
 }
 
 /** Computes a bundle's index as JSON-ready data. */
@@ -57,6 +59,7 @@ export function ruleIndexData(bundle: Bundle): RuleIndexData {
     nearByKey: numbered(index.nearByKey),
     nearAlways: index.nearAlways,
     phrases: [...index.phrases].map((phrase) => literalNumber.get(phrase) ?? -1),
+    leafKeys: bundle.entries.map((entry) => leafKeysOf(entry.triggers).map((leaf) => leaf && leaf.map(numberOf))),
     keys,
   };
 }
@@ -72,11 +75,12 @@ export function restoreRuleIndex(data: RuleIndexData): RuleIndex {
   const keyOf = (n: number): string => (n < literals.length ? `text:${literals[n]}` : (keys[n - literals.length] as string));
   const named = (pairs: RuleIndexData["byKey"]) => new Map(pairs.map(([n, positions]) => [keyOf(n), positions]));
   return {
-    literals: new AdaptiveLiteralMatcher(new LiteralMatcher(literals), denseLimit),
+    literals: new AdaptiveLiteralMatcher(literals, denseLimit),
     byKey: named(data.byKey),
     always: data.always,
     nearByKey: named(data.nearByKey),
     nearAlways: data.nearAlways,
     phrases: new Set(data.phrases.map((n) => literals[n] as string)),
+    leafKeys: data.leafKeys.map((entry) => entry.map((leaf) => leaf && leaf.map(keyOf))),
   };
 }

@@ -7,7 +7,7 @@
  * only skips rules that provably can neither hold nor be reported as near misses, so indexed and
  * exhaustive matching give the same results.
  */
-import { AdaptiveLiteralMatcher, foldLiteral, LiteralMatcher } from "./aho-corasick.js";
+import { AdaptiveLiteralMatcher, foldLiteral } from "./aho-corasick.js";
 import type { Bundle, BundleEntry } from "./bundle.js";
 import { leavesOf } from "./compile.js";
 import { nearMissFacts } from "./explain.js";
@@ -34,6 +34,11 @@ export interface RuleIndex {
   readonly nearAlways: readonly number[];
   /** Folded text phrases the literal scan looks for, gate or not, so that a paste's keys decide them. */
   readonly phrases: ReadonlySet<string>;
+  /**
+   * Each entry's leaf keys (`leafKeysOf`), when computed ahead of time: working them out reads every
+   * regex, about 8 ms of a one-shot CLI match.
+   */
+  readonly leafKeys?: ReadonlyArray<ReadonlyArray<readonly string[] | null>> | undefined;
 }
 
 /**
@@ -406,7 +411,7 @@ export function buildRuleIndex(bundle: Bundle): RuleIndex {
   const texts = keys.map((key) => key.slice(5));
   // The same strings as the matcher's literals: at 10,000 entries a second copy costs megabytes.
   const phrases = new Set(texts.filter((_text, i) => phraseKeys.has(keys[i] as string)));
-  const literals = new AdaptiveLiteralMatcher(new LiteralMatcher(texts), denseLimit);
+  const literals = new AdaptiveLiteralMatcher(texts, denseLimit);
   return { literals, byKey, always, nearByKey, nearAlways, phrases };
 }
 
@@ -456,6 +461,33 @@ export function presentKeys(index: RuleIndex, facts: Facts): Set<string> {
 // Keys of each leaf asked about, computed once: leaves are immutable and at 10,000 entries most are never asked.
 const keysOfLeaf = new WeakMap<FactCondition, readonly string[] | null>();
 
+function forEachLeaf(condition: Condition, visit: (leaf: FactCondition) => void): void {
+  if ("all" in condition) for (const c of condition.all) forEachLeaf(c, visit);
+  else if ("any" in condition) for (const c of condition.any) forEachLeaf(c, visit);
+  else if ("not" in condition) forEachLeaf(condition.not, visit);
+  else visit(condition);
+}
+
+/** The keys each leaf of a trigger promises (null where it promises none), leaves in document order. */
+export function leafKeysOf(condition: Condition): Array<string[] | null> {
+  const keys: Array<string[] | null> = [];
+  forEachLeaf(condition, (leaf) => keys.push(leafKeys(leaf) ?? null));
+  return keys;
+}
+
+// Triggers whose leaves have their keys from the index's precomputed ones.
+const primed = new WeakSet<Condition>();
+
+function primeLeafKeys(triggers: Condition, keys: ReadonlyArray<readonly string[] | null> | undefined): void {
+  if (!keys || primed.has(triggers)) return;
+  primed.add(triggers);
+  let n = 0;
+  forEachLeaf(triggers, (leaf) => {
+    const own = keys[n++];
+    if (own !== undefined && !keysOfLeaf.has(leaf)) keysOfLeaf.set(leaf, own);
+  });
+}
+
 function cachedLeafKeys(leaf: FactCondition): readonly string[] | null {
   let keys = keysOfLeaf.get(leaf);
   if (keys === undefined) {
@@ -502,5 +534,11 @@ export function candidates(index: RuleIndex, entries: readonly BundleEntry[], fa
     for (const position of index.nearByKey.get(key) ?? []) chosen.add(position);
   }
   const outcome = (leaf: FactCondition) => leafOutcome(leaf, facts, keys, operators);
-  return [...chosen].filter((position) => mayReport(tallyBound((entries[position] as BundleEntry).triggers, outcome))).sort((a, b) => a - b);
+  return [...chosen]
+    .filter((position) => {
+      const { triggers } = entries[position] as BundleEntry;
+      primeLeafKeys(triggers, index.leafKeys?.[position]);
+      return mayReport(tallyBound(triggers, outcome));
+    })
+    .sort((a, b) => a - b);
 }

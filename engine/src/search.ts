@@ -6,6 +6,7 @@
  */
 import type { Bundle, BundleEntry } from "./bundle.js";
 import { match } from "./match.js";
+import { compareIds } from "./ids.js";
 
 /** One entry a search found, with how strongly it was found. */
 export interface SearchHit {
@@ -98,6 +99,6 @@ export async function searchEntries(bundle: Bundle, query: string, options: Sear
     const score = scored.score + (matcher === undefined ? 0 : 5 + matcher);
     return score > 0 ? [{ entry, score, matched, terms: scored.terms + (matcher === undefined ? 0 : terms.length) }] : [];
   });
-  hits.sort((a, b) => b.terms - a.terms || b.score - a.score || a.entry.id.localeCompare(b.entry.id));
+  hits.sort((a, b) => b.terms - a.terms || b.score - a.score || compareIds(a.entry.id, b.entry.id));
   return hits.slice(0, options.limit ?? 10).map(({ entry, score, matched }) => ({ entry, score, matched }));
 }

@@ -85,6 +85,32 @@ interface Hit {
 }
 
 /**
+ * The pairs of adjacent ASCII characters of a text, so that a needle with a pair the text lacks is
+ * known absent without a search: 83 indexOf calls over a 2 KB paste were a tenth of a warm match.
+ */
+class AsciiPairs {
+  private readonly seen = new Uint8Array(128 * 128);
+
+  constructor(text: string) {
+    for (let i = 1; i < text.length; i++) {
+      const a = text.charCodeAt(i - 1);
+      const b = text.charCodeAt(i);
+      if (a < 128 && b < 128) this.seen[a * 128 + b] = 1;
+    }
+  }
+
+  /** False when the needle surely does not occur in the text. */
+  mayHold(needle: string): boolean {
+    for (let i = 1; i < needle.length; i++) {
+      const a = needle.charCodeAt(i - 1);
+      const b = needle.charCodeAt(i);
+      if (a < 128 && b < 128 && this.seen[a * 128 + b] !== 1) return false;
+    }
+    return true;
+  }
+}
+
+/**
  * Lower-cases A-Z only, so every offset stays where it was (toLowerCase turns U+0130 into two code
  * units); needles are ASCII.
  */
@@ -129,6 +155,7 @@ function secretOf(m: RegExpExecArray, group: number | undefined): [start: number
 /** Runs the catalog over one reading of the text: rules in order, each tried at its needles, earlier rules winning overlaps. */
 function findHits(text: string, rules: readonly SecretRule[] = secretRules): Hit[] {
   const folded = foldAscii(text);
+  const pairs = new AsciiPairs(folded);
   const hits: Hit[] = [];
   // One flag per character: checking a span costs its length, so a paste full of tokens stays linear.
   const taken = new Uint8Array(text.length);
@@ -138,7 +165,7 @@ function findHits(text: string, rules: readonly SecretRule[] = secretRules): Hit
   };
   for (const rule of rules) {
     const { regex, accept, kind, needles, secretGroup } = rule;
-    const next = needles.map((needle) => folded.indexOf(needle));
+    const next = needles.map((needle) => (pairs.mayHold(needle) ? folded.indexOf(needle) : -1));
     // The regex is global: from the next needle on, it finds the next match itself or there is none.
     for (let from = nextStart(folded, needles, next, 0); from !== -1; from = nextStart(folded, needles, next, regex.lastIndex)) {
       regex.lastIndex = from;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { foldCode, foldLiteral, LiteralMatcher } from "../../engine/src/aho-corasick.js";
+import { AdaptiveLiteralMatcher, foldCode, foldLiteral, foldText as foldForScan, LiteralMatcher, ShortTextLiterals } from "../../engine/src/aho-corasick.js";
 import { foldText, isSpace } from "../support/fold-text.js";
 
 type Hit = [literal: number, end: number];
@@ -156,5 +156,40 @@ describe("LiteralMatcher", () => {
       if (foldCode(code) !== expected) wrong.push(code);
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe("the forms of a literal set", () => {
+  test("ShortTextLiterals finds exactly the literals the trie finds", () => {
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 60 }), fc.array(text, { maxLength: 5 }), (words, texts) => {
+        // The rule index hands over folds, duplicates and empty ones included.
+        const folds = words.map(foldLiteral);
+        const short = new ShortTextLiterals(folds);
+        const trie = new LiteralMatcher(folds);
+        for (const t of texts) expect(short.findAll(t)).toEqual(trie.findAll(t));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  test("foldText is the text the scan reads: a fold occurs in it exactly where the trie reports the literal", () => {
+    fc.assert(
+      fc.property(word, text, (w, t) => {
+        const fold = foldLiteral(w);
+        fc.pre(fold.length > 0);
+        expect(foldForScan(t).includes(fold)).toBe(new LiteralMatcher([fold]).test(t));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test("AdaptiveLiteralMatcher finds the same literals before and after it builds the trie and the dense table", () => {
+    const folds = ["access denied", "token has expired", "denied", "ya29.", "403"].map(foldLiteral);
+    const reference = new LiteralMatcher(folds);
+    // Thresholds of a few characters: the first text is read by the short form, the next ones by the trie, then the table.
+    const adaptive = new AdaptiveLiteralMatcher(folds, 1 << 20, 40, 120);
+    const texts = ["HTTP 403: Access\\nDenied", "the token has   EXPIRED (ya29.x)", "nothing to see here at all, really nothing", "denied\taccess denied", "Access denied: token has expired"];
+    for (const t of [...texts, ...texts, ...texts]) expect(adaptive.findAll(t)).toEqual(reference.findAll(t));
   });
 });

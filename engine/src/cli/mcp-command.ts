@@ -2,6 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { layerOptions, layerSources, linksIn, loadKnowledgeLayers } from "./knowledge-options.js";
+import { packageFile } from "../package-root.js";
 import { UsageError } from "./usage-error.js";
 
 /**
@@ -15,7 +16,7 @@ export async function runMcp(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...layerOptions } });
   if (positionals.length > 0) throw new UsageError(`mcp takes no FILE (got "${positionals[0]}"); clients send errors through the diagnose tool`);
   const bundle = await loadKnowledgeLayers({ ...layerSources(values), sections: true });
-  const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  const pkg = JSON.parse(await readFile(packageFile("package.json"), "utf8")) as { version: string };
   const [{ createServer }, { StdioServerTransport }, { boundedLines, requestId }] = await Promise.all([import("../mcp/server.js"), import("../mcp/sdk.js"), import("../mcp/bounded-lines.js")]);
   const server = createServer({ bundle, links: linksIn(bundle), version: pkg.version });
   let failed = false;

@@ -5,10 +5,10 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { draftEntry } from "../draft.js";
 import { maxInputLength } from "../match.js";
+import { packageFile } from "../package-root.js";
 import { scaffoldEntry } from "../scaffold.js";
 import { readInput } from "./input.js";
 import { describeIoError } from "./output.js";
@@ -17,7 +17,7 @@ import { UsageError } from "./usage-error.js";
 const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The package's JSON Schema of entries (engine/entry.schema.json beside dist/). */
-const schemaFile = fileURLToPath(new URL("../../entry.schema.json", import.meta.url));
+const schemaFile = packageFile("entry.schema.json");
 
 /** Points the YAML language server's `$schema` line at the package's schema, from the folder the entry is written to. */
 function withSchemaFrom(dir: string, markdown: string): string {

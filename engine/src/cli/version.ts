@@ -1,10 +1,11 @@
 /** `faultline --version`: the engine's version and the built-in knowledge's. */
 import { readFile } from "node:fs/promises";
 import { builtinKnowledge } from "../builtin.js";
+import { packageFile } from "../package-root.js";
 
 /** The engine package's version. */
 export async function engineVersion(): Promise<string> {
-  return (JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+  return (JSON.parse(await readFile(packageFile("package.json"), "utf8")) as { version: string }).version;
 }
 
 /** The lines `--version` prints. */

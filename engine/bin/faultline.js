@@ -3,14 +3,17 @@
 // the prepare script), started with the V8 code cache the build wrote beside it after a training run
 // (dist/bin/run.cjs.cache): compiling the bundle and the functions a match calls was a third of a cold
 // `faultline match`. A cache V8 refuses (another Node version, a damaged file) or a missing one only
-// means compiling as usual.
-import { readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
-import vm from "node:vm";
+// means compiling as usual. This file is CommonJS (bin/package.json): an ES module entry point loads
+// Node's ESM loader first, 7 ms of a cold start; it is loaded only if a command imports a module.
+"use strict";
+const { readFileSync, writeFileSync } = require("node:fs");
+const { createRequire } = require("node:module");
+const path = require("node:path");
+const { pathToFileURL } = require("node:url");
+const vm = require("node:vm");
 
-const url = new URL("../dist/bin/run.cjs", import.meta.url);
-const file = fileURLToPath(url);
+const file = path.join(__dirname, "../dist/bin/run.cjs");
+const url = pathToFileURL(file);
 const cacheFile = `${file}.cache`;
 // Set by the build for its training run only: write the cache once the command has run.
 const training = process.env["FAULTLINE_TRAIN_CODE_CACHE"] === "1";
@@ -26,6 +29,6 @@ const script = new vm.Script(`(function (exports, require, module, __filename, _
 // The bundle's import() calls, made from here: relative ones name files beside the bundle; packages
 // resolve from this file as from the bundle, both being inside the engine package.
 const importer = (specifier) => import(specifier.startsWith(".") ? new URL(specifier, url).href : specifier);
-const module = { exports: {} };
-script.runInThisContext()(module.exports, createRequire(file), module, file, fileURLToPath(new URL(".", url)), importer);
+const bundleModule = { exports: {} };
+script.runInThisContext()(bundleModule.exports, createRequire(file), bundleModule, file, path.dirname(file), importer);
 if (training) process.once("beforeExit", () => writeFileSync(cacheFile, script.createCachedData()));

@@ -2,8 +2,7 @@
  * Reading knowledge layers from where a user keeps them: the built-in knowledge first (unless left
  * out), then folders of markdown entries and compiled bundles, in the order given. Node only.
  */
-import { existsSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Bundle } from "./bundle.js";
 import { builtinKnowledgeFromFiles } from "./builtin-files.js";
@@ -74,7 +73,7 @@ function reason(error: unknown): string {
 async function readBundleLayer(file: string, problems: KnowledgeProblem[]): Promise<Bundle> {
   let text: string;
   try {
-    text = await readFile(file, "utf8");
+    text = readFileSync(file, "utf8");
   } catch (error) {
     throw new LayerError(file, `cannot read it (${reason(error)})`, { cause: error });
   }

@@ -10,6 +10,7 @@ import { findOverlaps, formatOverlap, type CorpusText } from "../overlaps.js";
 import { staleEntries } from "../stale.js";
 import { asUsageError, layerOptions, layerSources } from "./knowledge-options.js";
 import { describeIoError } from "./output.js";
+import { stdoutIsTTY, writeOut } from "./stdout.js";
 import { styleFor } from "./style.js";
 import { UsageError } from "./usage-error.js";
 
@@ -54,20 +55,20 @@ export async function runCheck(args: string[]): Promise<number> {
   });
   const overlaps = values.overlaps ? await findOverlaps(result.entries, result.bundle, await readCorpus(values.against ?? [])) : undefined;
   const stale = staleDays === undefined ? undefined : staleEntries(result.entries, staleDays, new Date().toISOString().slice(0, 10));
-  const style = styleFor(process.stdout);
+  const style = styleFor({ isTTY: stdoutIsTTY() });
   if (values.json) {
     const plain = (p: (typeof result.problems)[number]) => ({ file: p.file, line: p.line, column: p.column, field: p.field, message: p.message, ...(p.hint ? { hint: p.hint } : {}) });
     const report = { entries: result.entries.length, examples: result.examplesRun, problems: result.problems.map(plain), notices: result.notices.map(plain), ...(overlaps ? { overlaps } : {}), ...(stale ? { stale: stale.map(plain) } : {}) };
-    process.stdout.write(`${JSON.stringify(report)}\n`);
+    writeOut(`${JSON.stringify(report)}\n`);
   } else {
-    for (const notice of result.notices) process.stdout.write(`${style.dim(notice.format())}\n`);
-    for (const problem of result.problems) process.stdout.write(`${problem.format()}\n`);
-    for (const overlap of overlaps ?? []) process.stdout.write(`${formatOverlap(overlap)}\n`);
-    for (const entry of stale ?? []) process.stdout.write(`${entry.format()}\n`);
+    for (const notice of result.notices) writeOut(`${style.dim(notice.format())}\n`);
+    for (const problem of result.problems) writeOut(`${problem.format()}\n`);
+    for (const overlap of overlaps ?? []) writeOut(`${formatOverlap(overlap)}\n`);
+    for (const entry of stale ?? []) writeOut(`${entry.format()}\n`);
     const layers = result.bundle.layers?.map((l) => l.name).join(" < ") ?? "";
     const overlapCount = `${overlaps ? `; ${count(overlaps.length, "overlap", "overlaps")}` : ""}${stale ? `; ${count(stale.length, "entry", "entries")} not reviewed for more than ${count(staleDays ?? 0, "day", "days")}` : ""}`;
-    if (result.problems.length > 0) process.stdout.write(`${style.warn(`${count(result.problems.length, "problem", "problems")} in ${count(result.validEntries, "valid entry", "valid entries")}${overlapCount}`)}\n`);
-    else process.stdout.write(`${stale && stale.length > 0 ? "stale" : "ok"}: ${count(result.entries.length, "entry", "entries")}, ${result.examplesRun} examples and counterexamples pass${layers.includes("<") ? ` (layers: ${layers})` : ""}${overlapCount}\n`);
+    if (result.problems.length > 0) writeOut(`${style.warn(`${count(result.problems.length, "problem", "problems")} in ${count(result.validEntries, "valid entry", "valid entries")}${overlapCount}`)}\n`);
+    else writeOut(`${stale && stale.length > 0 ? "stale" : "ok"}: ${count(result.entries.length, "entry", "entries")}, ${result.examplesRun} examples and counterexamples pass${layers.includes("<") ? ` (layers: ${layers})` : ""}${overlapCount}\n`);
   }
   return result.problems.length > 0 || (values.strict && overlaps && overlaps.length > 0) || (stale && stale.length > 0) ? 1 : 0;
 }

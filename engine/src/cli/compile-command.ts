@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import type { Bundle } from "../bundle.js";
 import { layerOptions, layerSources, loadKnowledgeLayers } from "./knowledge-options.js";
 import { writeOutputFile } from "./output.js";
+import { writeOut } from "./stdout.js";
 import { UsageError } from "./usage-error.js";
 
 /** The bundle with the top layer renamed and given a site, as `--name` and `--site` ask. */
@@ -28,7 +29,7 @@ export async function runCompile(args: string[]): Promise<number> {
   if (values.site !== undefined && !URL.canParse(values.site)) throw new UsageError(`--site must be a URL, like https://kb.example.com/ (got ${JSON.stringify(values.site)})`);
   const bundle = describeTopLayer(await loadKnowledgeLayers(layerSources(values)), values.name, values.site);
   const json = `${JSON.stringify(bundle)}\n`;
-  if (values.out) await writeOutputFile(values.out, json);
-  else process.stdout.write(json);
+  if (values.out) writeOutputFile(values.out, json);
+  else writeOut(json);
   return 0;
 }

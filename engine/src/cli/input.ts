@@ -2,7 +2,7 @@
  * What `match` reads: a file or standard input, only as far as it matches. The rest is left unread,
  * so memory stays flat whatever arrives; the caller says that the input was cut.
  */
-import { open } from "node:fs/promises";
+import { closeSync, openSync, readSync } from "node:fs";
 import { describeIoError } from "./output.js";
 import { UsageError } from "./usage-error.js";
 
@@ -39,32 +39,35 @@ async function readStream(stream: AsyncIterable<Uint8Array> & { destroy?: () => 
   return decode(Buffer.concat(chunks), chars, false);
 }
 
-async function readFileStart(file: string, chars: number): Promise<Input> {
-  const handle = await open(file, "r");
+// Synchronous: the CLI has nothing else to do meanwhile, and node:fs/promises costs a cold start 2 ms.
+function readFileStart(file: string, chars: number): Input {
+  const fd = openSync(file, "r");
   try {
     const limit = bytesFor(chars);
-    const buffer = Buffer.alloc(limit + 1);
+    const buffer = Buffer.allocUnsafe(limit + 1);
     let size = 0;
     // A FIFO or a device gives what it has a read at a time; a file gives it all at once.
     while (size < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, size, buffer.length - size, null);
+      const bytesRead = readSync(fd, buffer, size, buffer.length - size, null);
       if (bytesRead === 0) break;
       size += bytesRead;
     }
     return decode(buffer.subarray(0, Math.min(size, limit)), chars, size > limit);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
 /** Reads the first `chars` characters of FILE, or of standard input for undefined or "-". */
-export async function readInput(file: string | undefined, chars: number, stdin: NodeJS.ReadStream = process.stdin): Promise<Input> {
+export async function readInput(file: string | undefined, chars: number, stdinOf: () => NodeJS.ReadStream = () => process.stdin): Promise<Input> {
   if (file === undefined || file === "-") {
+    // Only now: building process.stdin loads Node's stream modules, which reading a FILE never needs.
+    const stdin = stdinOf();
     if (stdin.isTTY) throw new UsageError("no input: give a FILE or pipe the error text into standard input");
     return readStream(stdin, chars);
   }
   try {
-    return await readFileStart(file, chars);
+    return readFileStart(file, chars);
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${describeIoError(error)}`, { cause: error });
   }

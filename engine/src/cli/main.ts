@@ -4,6 +4,7 @@
  * imported only when it runs, so `match` never loads what `check` needs.
  */
 import { commandHelp, overview } from "./help.js";
+import { writeOut } from "./stdout.js";
 import { UsageError } from "./usage-error.js";
 
 type Command = (args: string[]) => Promise<number>;
@@ -35,17 +36,17 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (isHelp(name) || name === "help") {
       const topic = name === "help" ? rest[0] : undefined;
-      process.stdout.write(topic && commandHelp[topic] ? commandHelp[topic] : overview);
+      writeOut(topic && commandHelp[topic] ? commandHelp[topic] : overview);
       return 0;
     }
     if (name === "--version" || name === "-v" || name === "version") {
-      process.stdout.write(await (await import("./version.js")).versionText());
+      writeOut(await (await import("./version.js")).versionText());
       return 0;
     }
     const load = commands[name];
     if (!load) throw new UsageError(`unknown command "${name}"; expected ${Object.keys(commands).join(", ")} (faultline --help)`);
     if (rest.some(isHelp)) {
-      process.stdout.write(commandHelp[name] ?? overview);
+      writeOut(commandHelp[name] ?? overview);
       return 0;
     }
     return await (await load())(rest);

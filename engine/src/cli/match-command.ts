@@ -4,6 +4,7 @@ import { match, maxInputLength } from "../match.js";
 import { readInput } from "./input.js";
 import { layerOptions, layerSources, linksIn, loadKnowledgeLayers } from "./knowledge-options.js";
 import { reportJson, reportText } from "./render.js";
+import { stdoutIsTTY, writeOut } from "./stdout.js";
 import { styleFor } from "./style.js";
 import { UsageError } from "./usage-error.js";
 
@@ -19,7 +20,7 @@ export async function runMatch(args: string[]): Promise<number> {
   const matched = await match(bundle, input.text);
   // Only what is matched was read: the report says the input was cut.
   const report = input.cut ? { ...matched, truncated: true } : matched;
-  const options = { showSecrets: values["show-secrets"] === true, links: linksIn(bundle), style: styleFor(process.stdout) };
-  process.stdout.write(values.json ? `${JSON.stringify(reportJson(report, options))}\n` : reportText(report, options));
+  const options = { showSecrets: values["show-secrets"] === true, links: linksIn(bundle), style: styleFor({ isTTY: stdoutIsTTY() }) };
+  writeOut(values.json ? `${JSON.stringify(reportJson(report, options))}\n` : reportText(report, options));
   return report.matches.length > 0 ? 0 : 1;
 }

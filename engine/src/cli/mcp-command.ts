@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { layerOptions, layerSources, linksIn, loadKnowledgeLayers } from "./knowledge-options.js";
 import { packageFile } from "../package-root.js";
+import { exitOnOutputError } from "./output.js";
 import { UsageError } from "./usage-error.js";
 
 /**
@@ -28,6 +29,8 @@ export async function runMcp(args: string[]): Promise<number> {
       if (id !== undefined) void transport.send({ jsonrpc: "2.0", id, error: { code: -32600, message } });
     }),
   );
+  // JSON-RPC goes through the stream (the SDK writes to it): a closed pipe ends the server quietly.
+  exitOnOutputError(process.stdout);
   const transport = new StdioServerTransport(input, process.stdout, { maxBufferSize: maxMessageBytes + 1 });
   const closed = new Promise<void>((resolve) => {
     input.once("end", resolve).once("close", resolve);

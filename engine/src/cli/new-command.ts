@@ -12,6 +12,7 @@ import { packageFile } from "../package-root.js";
 import { scaffoldEntry } from "../scaffold.js";
 import { readInput } from "./input.js";
 import { describeIoError } from "./output.js";
+import { writeOut } from "./stdout.js";
 import { UsageError } from "./usage-error.js";
 
 const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -63,6 +64,6 @@ export async function runNew(args: string[]): Promise<number> {
   }
   const file = path.join(dir, `${written}.md`);
   await writeNew(file, withSchemaFrom(dir, text));
-  process.stdout.write(`created ${file}: ${what}\nnext: write each section and every TODO, then run: faultline check ${dir}\n`);
+  writeOut(`created ${file}: ${what}\nnext: write each section and every TODO, then run: faultline check ${dir}\n`);
   return 0;
 }

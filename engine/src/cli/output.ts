@@ -2,7 +2,7 @@
  * Where the CLI's output goes wrong: a full disk, a closed pipe, an --out path that cannot be
  * written. Each becomes one line on stderr and exit 2, never a stack trace.
  */
-import { writeFile } from "node:fs/promises";
+import { writeFileSync } from "node:fs";
 import { UsageError } from "./usage-error.js";
 
 const reasons: Readonly<Record<string, string>> = {
@@ -26,9 +26,9 @@ export function describeIoError(error: unknown): string {
 }
 
 /** Writes a file the user named, such as `compile --out`, as a usage error when it cannot be written. */
-export async function writeOutputFile(file: string, text: string): Promise<void> {
+export function writeOutputFile(file: string, text: string): void {
   try {
-    await writeFile(file, text);
+    writeFileSync(file, text);
   } catch (error) {
     throw new UsageError(`cannot write ${file}: ${describeIoError(error)}`, { cause: error });
   }

@@ -5,6 +5,7 @@ import { layerOptions, layerSources, linksIn, loadKnowledgeLayers } from "./know
 import { scanFiles } from "./scan.js";
 import type { DescribeEntry } from "./scan-formats/occurrence.js";
 import { scanFormats, scanReport, type ScanFormat } from "./scan-formats/scan-report.js";
+import { writeOut } from "./stdout.js";
 import { UsageError } from "./usage-error.js";
 import { engineVersion } from "./version.js";
 
@@ -29,7 +30,7 @@ export async function runScan(args: string[]): Promise<number> {
     tool: { version: await engineVersion(), informationUri: projectSite },
     listAll: ["faultline", "scan", ...(values.kb ?? []).flatMap((kb) => ["--kb", kb]), ...(values["no-builtin"] ? ["--no-builtin"] : []), ...positionals].map(shellWord).join(" "),
     stats: values.stats === true,
-    out: (text) => process.stdout.write(text),
+    out: (text) => writeOut(text),
     err: (text) => process.stderr.write(text),
   });
   const found = await scanFiles(bundle, positionals, { showSecrets: values["show-secrets"] === true, found: (occurrence) => report.found(occurrence) });

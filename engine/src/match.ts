@@ -3,12 +3,12 @@ import type { Bundle, BundleEntry } from "./bundle.js";
 import { evaluateTrigger } from "./evaluate.js";
 import { describeMissing, nearMissHeld, tally, toReason, type EvaluatedCondition, type Reason } from "./explain.js";
 import { extractFacts, type Evidence, type Facts } from "./facts.js";
+import { compareIds } from "./ids.js";
 import { containsPhrase, matchesRegex, textOperatorSpans, textOperatorsFor, type TextOperators } from "./operators.js";
 import { buildRuleIndex, candidates, phraseAbsence, presentKeys, type RuleIndex } from "./rule-index.js";
 import { indexFits, restoreRuleIndex, type RuleIndexData } from "./rule-index-data.js";
 import type { Evaluation } from "./reference-run.js";
 import type { FoundSecret } from "./tokens.js";
-import { compareIds } from "./ids.js";
 
 /** Pastes longer than this are cut before matching; the report says so. */
 export const maxInputLength = 512 * 1024;

@@ -1,9 +1,9 @@
 /** Compiles validated entries to a bundle, and a bundle to json-rules-engine rules. */
 import type { RuleProperties, TopLevelCondition } from "json-rules-engine";
 import { bundleFormat, type Bundle, type BundleEntry, type LayerInfo } from "./bundle.js";
+import { compareIds } from "./ids.js";
 import type { Condition, EntryMeta, FactCondition } from "./schema.js";
 import type { EntrySections } from "./sections.js";
-import { compareIds } from "./ids.js";
 
 /** What a compiled bundle says about where its entries come from. */
 export interface CompileOptions {

@@ -461,18 +461,9 @@ export function presentKeys(index: RuleIndex, facts: Facts): Set<string> {
 // Keys of each leaf asked about, computed once: leaves are immutable and at 10,000 entries most are never asked.
 const keysOfLeaf = new WeakMap<FactCondition, readonly string[] | null>();
 
-function forEachLeaf(condition: Condition, visit: (leaf: FactCondition) => void): void {
-  if ("all" in condition) for (const c of condition.all) forEachLeaf(c, visit);
-  else if ("any" in condition) for (const c of condition.any) forEachLeaf(c, visit);
-  else if ("not" in condition) forEachLeaf(condition.not, visit);
-  else visit(condition);
-}
-
 /** The keys each leaf of a trigger promises (null where it promises none), leaves in document order. */
 export function leafKeysOf(condition: Condition): Array<string[] | null> {
-  const keys: Array<string[] | null> = [];
-  forEachLeaf(condition, (leaf) => keys.push(leafKeys(leaf) ?? null));
-  return keys;
+  return [...leavesOf(condition)].map(({ leaf }) => leafKeys(leaf) ?? null);
 }
 
 // Triggers whose leaves have their keys from the index's precomputed ones.
@@ -482,10 +473,10 @@ function primeLeafKeys(triggers: Condition, keys: ReadonlyArray<readonly string[
   if (!keys || primed.has(triggers)) return;
   primed.add(triggers);
   let n = 0;
-  forEachLeaf(triggers, (leaf) => {
+  for (const { leaf } of leavesOf(triggers)) {
     const own = keys[n++];
     if (own !== undefined && !keysOfLeaf.has(leaf)) keysOfLeaf.set(leaf, own);
-  });
+  }
 }
 
 function cachedLeafKeys(leaf: FactCondition): readonly string[] | null {

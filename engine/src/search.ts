@@ -5,8 +5,8 @@
  * pasted error line finds its entry too.
  */
 import type { Bundle, BundleEntry } from "./bundle.js";
-import { match } from "./match.js";
 import { compareIds } from "./ids.js";
+import { match } from "./match.js";
 
 /** One entry a search found, with how strongly it was found. */
 export interface SearchHit {

@@ -1,10 +1,9 @@
 /** `faultline mcp`: serves the Model Context Protocol on standard input and output. */
-import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { layerOptions, layerSources, linksIn, loadKnowledgeLayers } from "./knowledge-options.js";
-import { packageFile } from "../package-root.js";
 import { exitOnOutputError } from "./output.js";
 import { UsageError } from "./usage-error.js";
+import { engineVersion } from "./version.js";
 
 /**
  * The longest message read, in bytes: a pasted log of 12 MiB is answered (diagnose reads its first
@@ -17,9 +16,8 @@ export async function runMcp(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...layerOptions } });
   if (positionals.length > 0) throw new UsageError(`mcp takes no FILE (got "${positionals[0]}"); clients send errors through the diagnose tool`);
   const bundle = await loadKnowledgeLayers({ ...layerSources(values), sections: true });
-  const pkg = JSON.parse(await readFile(packageFile("package.json"), "utf8")) as { version: string };
   const [{ createServer }, { StdioServerTransport }, { boundedLines, requestId }] = await Promise.all([import("../mcp/server.js"), import("../mcp/sdk.js"), import("../mcp/bounded-lines.js")]);
-  const server = createServer({ bundle, links: linksIn(bundle), version: pkg.version });
+  const server = createServer({ bundle, links: linksIn(bundle), version: await engineVersion() });
   let failed = false;
   const input = process.stdin.pipe(
     boundedLines(maxMessageBytes, (line) => {

@@ -38,7 +38,7 @@ export function writeOutputFile(file: string, text: string): void {
  * Handles a failed write to standard output: a reader that stopped early (`| head`) closed the pipe,
  * which ends the run quietly; anything else (`> /dev/full`) is one line and exit 2.
  */
-export function exitOnOutputError(stream: NodeJS.WriteStream = process.stdout): void {
+export function exitOnOutputError(stream: NodeJS.WriteStream): void {
   stream.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
     process.stderr.write(`faultline: cannot write the output: ${describeIoError(error)}\n`);

@@ -1,6 +1,6 @@
 /** `faultline --version`: the engine's version and the built-in knowledge's. */
 import { readFile } from "node:fs/promises";
-import { builtinKnowledge } from "../builtin.js";
+import { builtinKnowledgeFromFiles } from "../builtin-files.js";
 import { packageFile } from "../package-root.js";
 
 /** The engine package's version. */
@@ -11,7 +11,8 @@ export async function engineVersion(): Promise<string> {
 /** The lines `--version` prints. */
 export async function versionText(): Promise<string> {
   const version = await engineVersion();
-  const knowledge = await builtinKnowledge().then(
+  // The JSON files every other command reads, not the knowledge modules (15 ms more on a cold start).
+  const knowledge = await builtinKnowledgeFromFiles().then(
     (bundle) => {
       const layer = bundle.layers?.[0];
       return `built-in knowledge ${layer?.version ?? "?"} (${bundle.entries.length} entries, reviewed up to ${layer?.date ?? "?"})`;

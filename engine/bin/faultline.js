@@ -26,6 +26,10 @@ try {
 }
 const source = readFileSync(file, "utf8");
 const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __faultlineImport) {${source}\n})`, { filename: file, cachedData });
+// For whoever wonders why a start is slow, and for the test that the shipped cache is taken.
+if (process.env["FAULTLINE_DEBUG_CODE_CACHE"] === "1") {
+  process.stderr.write(`faultline: code cache ${cachedData === undefined ? "missing" : script.cachedDataRejected ? "rejected" : "accepted"}\n`);
+}
 // The bundle's import() calls, made from here: relative ones name files beside the bundle; packages
 // resolve from this file as from the bundle, both being inside the engine package.
 const importer = (specifier) => import(specifier.startsWith(".") ? new URL(specifier, url).href : specifier);

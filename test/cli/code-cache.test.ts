@@ -11,20 +11,15 @@ const copy = mkdtempSync(path.join(tmpdir(), "faultline-code-cache-"));
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
 for (const name of ["bin", "dist", "package.json", "knowledge.json", "knowledge-index.json"]) cpSync(path.join("engine", name), path.join(copy, name), { recursive: true });
 const cacheFile = path.join(copy, "dist/bin/run.cjs.cache");
-const runCopy = (args: readonly string[], input: string) => {
-  const result = spawnSync(process.execPath, [path.join(copy, "bin/faultline.js"), ...args], { input, encoding: "utf8" });
+const runCopy = (args: readonly string[], input: string, env: Record<string, string> = {}) => {
+  const result = spawnSync(process.execPath, [path.join(copy, "bin/faultline.js"), ...args], { input, encoding: "utf8", env: { ...process.env, ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 };
 
 test("the build ships the CLI's code cache, and V8 takes it on the Node that built it", () => {
   expect(existsSync("engine/dist/bin/run.cjs.cache")).toBe(true);
-  const probe = `
-    const vm = require("node:vm"), fs = require("node:fs");
-    const file = ${JSON.stringify(path.resolve("engine/dist/bin/run.cjs"))};
-    const source = fs.readFileSync(file, "utf8");
-    const script = new vm.Script("(function (exports, require, module, __filename, __dirname, __faultlineImport) {" + source + "\\n})", { filename: file, cachedData: fs.readFileSync(file + ".cache") });
-    process.stdout.write(String(script.cachedDataRejected));`;
-  expect(spawnSync(process.execPath, ["-e", probe], { encoding: "utf8" }).stdout).toBe("false");
+  const run = spawnSync(process.execPath, ["engine/bin/faultline.js", "--version"], { encoding: "utf8", env: { ...process.env, FAULTLINE_DEBUG_CODE_CACHE: "1" } });
+  expect(run.stderr).toBe("faultline: code cache accepted\n");
 });
 
 test("a damaged or missing code cache changes nothing but speed", () => {
@@ -33,7 +28,10 @@ test("a damaged or missing code cache changes nothing but speed", () => {
   expect(expected.code).toBe(0);
   writeFileSync(cacheFile, "not a code cache");
   expect(runCopy(["match", "--json"], paste)).toEqual(expected);
+  expect(runCopy(["--version"], "", { FAULTLINE_DEBUG_CODE_CACHE: "1" }).stderr).toBe("faultline: code cache rejected\n");
   rmSync(cacheFile);
   expect(runCopy(["match", "--json"], paste)).toEqual(expected);
-  expect(runCopy(["--version"], "").code).toBe(0);
+  const missing = runCopy(["--version"], "", { FAULTLINE_DEBUG_CODE_CACHE: "1" });
+  expect(missing.code).toBe(0);
+  expect(missing.stderr).toBe("faultline: code cache missing\n");
 });
